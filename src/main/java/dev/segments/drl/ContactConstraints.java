@@ -1,0 +1,229 @@
+package dev.segments.drl;
+
+import static dev.segments.drl.DrlText.quote;
+
+import dev.segments.definition.Condition.Activity;
+import dev.segments.definition.Condition.FieldCondition;
+import dev.segments.definition.CountComparison;
+import dev.segments.definition.Field;
+import dev.segments.definition.FieldKind;
+import dev.segments.definition.Operand;
+import dev.segments.definition.Operator;
+import dev.segments.definition.TimePoint;
+import dev.segments.time.ActivityWindow;
+import dev.segments.time.RelativeWindow;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders field and activity conditions as constraints on the {@code Contact} fact. Values are normalised here,
+ * once, the way the fact normalises the contact (trim where SPEC 4 says so, lower case), so that each constraint
+ * is a plain comparison. Every {@code not...} operator is written as the negation of its positive twin, and a
+ * comparison with an absent value is false, so the complements hold for absent values as SPEC 4 requires.
+ */
+final class ContactConstraints {
+
+    private final ZoneId zone;
+    private final Set<RelativeWindow> relativeWindows;
+    private final Set<ActivityWindow> activityWindows;
+
+    ContactConstraints(ZoneId zone, Set<RelativeWindow> relativeWindows, Set<ActivityWindow> activityWindows) {
+        this.zone = zone;
+        this.relativeWindows = relativeWindows;
+        this.activityWindows = activityWindows;
+    }
+
+    /** A constraint that holds exactly when the condition does (or, negated, does not). */
+    Term.Constraint field(FieldCondition condition, boolean negated) {
+        Operator op = condition.op();
+        Operator positive = positiveTwin(op);
+        String expression = positiveExpression(condition, positive);
+        boolean inverted = (positive != op) != negated;
+        return new Term.Constraint(inverted ? "!(" + expression + ")" : expression);
+    }
+
+    Term.Constraint activity(Activity condition, boolean negated) {
+        ActivityWindow window = new ActivityWindow(condition.type(), condition.within(), condition.campaignId());
+        activityWindows.add(window);
+        String count = "activityCounts[" + quote(window.key()) + "]";
+        CountComparison comparison = condition.count();
+        // A contact without such events has no entry (count 0), and every comparison with a missing entry is
+        // false; so a comparison that holds for 0 is written as the negation of its complement.
+        boolean holdsForZero = comparison.test(0);
+        String expression = holdsForZero ? complement(count, comparison) : comparison(count, comparison);
+        boolean inverted = holdsForZero != negated;
+        return new Term.Constraint(inverted ? "!(" + expression + ")" : expression);
+    }
+
+    private static Operator positiveTwin(Operator op) {
+        return switch (op) {
+            case NOT_EQUALS -> Operator.EQUALS;
+            case NOT_CONTAINS -> Operator.CONTAINS;
+            case NOT_IN -> Operator.IN;
+            case NOT_WITHIN_LAST -> Operator.WITHIN_LAST;
+            case IS_NOT_EMPTY -> Operator.IS_EMPTY;
+            default -> op;
+        };
+    }
+
+    private String positiveExpression(FieldCondition c, Operator op) {
+        return switch (c.kind()) {
+            case TEXT -> text(c.field(), op, c.value());
+            case NUMBER -> number(c.field(), op, c.value());
+            case BOOLEAN -> bool(c.field(), op, c.value());
+            case TIME -> time(c.field(), op, c.value());
+            case TAGS -> tags(op, c.value());
+        };
+    }
+
+    private String text(Field field, Operator op, Operand value) {
+        String p = property(field, FieldKind.TEXT);
+        return switch (op) {
+            case EQUALS -> p + " == " + quote(trimmedLower(((Operand.Text) value).value()));
+            case CONTAINS -> p + " contains " + quote(lower(((Operand.Text) value).value()));
+            case STARTS_WITH -> p + " str[startsWith] " + quote(lower(((Operand.Text) value).value()));
+            case ENDS_WITH -> p + " str[endsWith] " + quote(lower(((Operand.Text) value).value()));
+            case IN -> p + " in (" + ((Operand.TextList) value).values().stream()
+                    .map(v -> quote(trimmedLower(v))).collect(Collectors.joining(", ")) + ")";
+            case MATCHES -> "Re2.find(originalText[" + quote(field.wireName()) + "], "
+                    + quote(((Operand.Pattern) value).regex()) + ")";
+            case IS_EMPTY -> isEmpty(field, p);
+            default -> throw unsupported(op, FieldKind.TEXT);
+        };
+    }
+
+    private String number(Field field, Operator op, Operand value) {
+        String p = property(field, FieldKind.NUMBER);
+        return switch (op) {
+            case EQUALS -> p + " == " + number(((Operand.Number) value).value());
+            case GT -> p + " > " + number(((Operand.Number) value).value());
+            case GTE -> p + " >= " + number(((Operand.Number) value).value());
+            case LT -> p + " < " + number(((Operand.Number) value).value());
+            case LTE -> p + " <= " + number(((Operand.Number) value).value());
+            case BETWEEN -> {
+                Operand.NumberRange range = (Operand.NumberRange) value;
+                yield "(" + p + " >= " + number(range.low()) + " && " + p + " <= " + number(range.high()) + ")";
+            }
+            case IS_EMPTY -> isEmpty(field, p);
+            default -> throw unsupported(op, FieldKind.NUMBER);
+        };
+    }
+
+    private String bool(Field field, Operator op, Operand value) {
+        String p = property(field, FieldKind.BOOLEAN);
+        return switch (op) {
+            case EQUALS -> p + " == " + ((Operand.Bool) value).value();
+            case IS_EMPTY -> isEmpty(field, p);
+            default -> throw unsupported(op, FieldKind.BOOLEAN);
+        };
+    }
+
+    private String time(Field field, Operator op, Operand value) {
+        String p = property(field, FieldKind.TIME);
+        return switch (op) {
+            case BEFORE -> p + " < " + instant(((Operand.Time) value).point());
+            case AFTER -> p + " > " + instant(((Operand.Time) value).point());
+            case BETWEEN -> {
+                Operand.TimeRange range = (Operand.TimeRange) value;
+                yield "(" + p + " >= " + instant(range.low()) + " && " + p + " <= " + instant(range.high()) + ")";
+            }
+            case WITHIN_LAST, MORE_THAN_AGO, WITHIN_NEXT -> {
+                RelativeWindow window = new RelativeWindow(field, op, ((Operand.Length) value).duration());
+                relativeWindows.add(window);
+                yield "timeFlags contains " + quote(window.key());
+            }
+            case IS_EMPTY -> isEmpty(field, p);
+            default -> throw unsupported(op, FieldKind.TIME);
+        };
+    }
+
+    private static String tags(Operator op, Operand value) {
+        return switch (op) {
+            case CONTAINS -> "tags contains " + quote(trimmedLower(((Operand.Text) value).value()));
+            case CONTAINS_ANY -> joinTags(((Operand.TextList) value).values(), " || ");
+            case CONTAINS_ALL -> joinTags(((Operand.TextList) value).values(), " && ");
+            case IS_EMPTY -> "tags.empty";
+            default -> throw unsupported(op, FieldKind.TAGS);
+        };
+    }
+
+    private static String joinTags(List<String> tags, String operator) {
+        String joined = tags.stream().map(t -> "tags contains " + quote(trimmedLower(t)))
+                .collect(Collectors.joining(operator));
+        return tags.size() == 1 ? joined : "(" + joined + ")";
+    }
+
+    /** A custom field is empty when it has no value of any kind (blank text is stored as no value). */
+    private static String isEmpty(Field field, String property) {
+        if (field instanceof Field.Custom custom) {
+            String name = quote(custom.name());
+            return "(customText[" + name + "] == null && customNumber[" + name + "] == null && customBoolean["
+                    + name + "] == null)";
+        }
+        return property + " == null";
+    }
+
+    private static String property(Field field, FieldKind kind) {
+        if (field instanceof Field.Standard standard) {
+            return standard.field().wireName();
+        }
+        String name = quote(((Field.Custom) field).name());
+        return switch (kind) {
+            case TEXT -> "customText[" + name + "]";
+            case NUMBER -> "customNumber[" + name + "]";
+            case BOOLEAN -> "customBoolean[" + name + "]";
+            case TIME -> "customTime[" + name + "]";
+            case TAGS -> throw new IllegalArgumentException("custom fields are never tags");
+        };
+    }
+
+    private static String comparison(String count, CountComparison c) {
+        return switch (c.op()) {
+            case EQUALS -> count + " == " + c.low();
+            case NOT_EQUALS -> "(" + count + " < " + c.low() + " || " + count + " > " + c.low() + ")";
+            case GT -> count + " > " + c.low();
+            case GTE -> count + " >= " + c.low();
+            case LT -> count + " < " + c.low();
+            case LTE -> count + " <= " + c.low();
+            case BETWEEN -> "(" + count + " >= " + c.low() + " && " + count + " <= " + c.high() + ")";
+            default -> throw new IllegalArgumentException("not a count operator: " + c.op());
+        };
+    }
+
+    private static String complement(String count, CountComparison c) {
+        return switch (c.op()) {
+            case EQUALS -> "(" + count + " < " + c.low() + " || " + count + " > " + c.low() + ")";
+            case NOT_EQUALS -> count + " == " + c.low();
+            case GT -> count + " <= " + c.low();
+            case GTE -> count + " < " + c.low();
+            case LT -> count + " >= " + c.low();
+            case LTE -> count + " > " + c.low();
+            case BETWEEN -> "(" + count + " < " + c.low() + " || " + count + " > " + c.high() + ")";
+            default -> throw new IllegalArgumentException("not a count operator: " + c.op());
+        };
+    }
+
+    private static String number(BigDecimal value) {
+        return Double.toString(value.doubleValue());
+    }
+
+    private String instant(TimePoint point) {
+        return point.resolve(zone).toEpochMilli() + "L /* " + point + " */";
+    }
+
+    private static String trimmedLower(String value) {
+        return lower(value.strip());
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static IllegalArgumentException unsupported(Operator op, FieldKind kind) {
+        return new IllegalArgumentException("operator " + op + " does not apply to " + kind.wireName() + " fields");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.segments.engine;
+
+import dev.segments.definition.Location;
+import dev.segments.drl.GeneratedSegment;
+import dev.segments.time.TimeWindows;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.kie.api.builder.ReleaseId;
+
+/** A rule set that compiled: its KIE module, the generated segments, hand-written segment ids, and time windows. */
+record CompiledRules(ReleaseId releaseId, List<GeneratedSegment> generated, Map<String, Location> handwrittenIds,
+        TimeWindows windows) {
+
+    Set<String> segmentIds() {
+        Set<String> ids = new TreeSet<>(handwrittenIds.keySet());
+        generated.forEach(g -> ids.add(g.id()));
+        return ids;
+    }
+}

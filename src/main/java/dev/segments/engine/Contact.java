@@ -1,0 +1,97 @@
+package dev.segments.engine;
+
+import dev.segments.contact.ContactData;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contact fact that segment rules match. Immutable; the engine replaces it on every change and tells Drools
+ * which properties changed, so only rules reading those properties are re-evaluated (property reactivity).
+ *
+ * <p>Text values and tags are normalised once here (trimmed, lower-cased with {@code Locale.ROOT}, blank as
+ * {@code null}), so rule constraints are plain comparisons that Drools shares across segments. Instants are epoch
+ * milliseconds. {@code timeFlags} and {@code activityCounts} hold the engine-maintained truth of relative-time
+ * conditions and activity counts at the engine's clock (see {@code dev.segments.time}).
+ */
+public final class Contact {
+
+    private final ContactData data;
+    private final String email, firstName, lastName, phone, companyName, city, state, country, postalCode, timezone,
+            source, emailStatus;
+    private final Boolean dnd;
+    private final Set<String> tags;
+    private final Long createdAt, dateOfBirth, lastEmailSentAt, lastEmailOpenedAt, lastEmailClickedAt;
+    private final Map<String, String> customText;
+    private final Map<String, Double> customNumber;
+    private final Map<String, Boolean> customBoolean;
+    private final Map<String, Long> customTime;
+    private final Map<String, String> originalText;
+    private final Set<String> timeFlags;
+    private final Map<String, Integer> activityCounts;
+
+    Contact(ContactData data, NormalizedContact n, Set<String> timeFlags, Map<String, Integer> activityCounts) {
+        this.data = data;
+        this.email = n.text().get("email");
+        this.firstName = n.text().get("firstName");
+        this.lastName = n.text().get("lastName");
+        this.phone = n.text().get("phone");
+        this.companyName = n.text().get("companyName");
+        this.city = n.text().get("city");
+        this.state = n.text().get("state");
+        this.country = n.text().get("country");
+        this.postalCode = n.text().get("postalCode");
+        this.timezone = n.text().get("timezone");
+        this.source = n.text().get("source");
+        this.emailStatus = n.text().get("emailStatus");
+        this.dnd = data.dnd();
+        this.tags = n.tags();
+        this.createdAt = n.time().get("createdAt");
+        this.dateOfBirth = n.time().get("dateOfBirth");
+        this.lastEmailSentAt = n.time().get("lastEmailSentAt");
+        this.lastEmailOpenedAt = n.time().get("lastEmailOpenedAt");
+        this.lastEmailClickedAt = n.time().get("lastEmailClickedAt");
+        this.customText = n.customText();
+        this.customNumber = n.customNumber();
+        this.customBoolean = n.customBoolean();
+        this.customTime = n.customTime();
+        this.originalText = n.originalText();
+        this.timeFlags = Set.copyOf(timeFlags);
+        this.activityCounts = Map.copyOf(activityCounts);
+    }
+
+    /** The contact as given, values as written. */
+    public ContactData getData() { return data; }
+    public String getId() { return data.id(); }
+    public String getEmail() { return email; }
+    public String getFirstName() { return firstName; }
+    public String getLastName() { return lastName; }
+    public String getPhone() { return phone; }
+    public String getCompanyName() { return companyName; }
+    public String getCity() { return city; }
+    public String getState() { return state; }
+    public String getCountry() { return country; }
+    public String getPostalCode() { return postalCode; }
+    public String getTimezone() { return timezone; }
+    public String getSource() { return source; }
+    public String getEmailStatus() { return emailStatus; }
+    public Boolean getDnd() { return dnd; }
+    public Set<String> getTags() { return tags; }
+    public Long getCreatedAt() { return createdAt; }
+    public Long getDateOfBirth() { return dateOfBirth; }
+    public Long getLastEmailSentAt() { return lastEmailSentAt; }
+    public Long getLastEmailOpenedAt() { return lastEmailOpenedAt; }
+    public Long getLastEmailClickedAt() { return lastEmailClickedAt; }
+    public Map<String, String> getCustomText() { return customText; }
+    public Map<String, Double> getCustomNumber() { return customNumber; }
+    public Map<String, Boolean> getCustomBoolean() { return customBoolean; }
+    public Map<String, Long> getCustomTime() { return customTime; }
+    /** Trimmed text values as written (case kept), by field name ({@code state}, {@code custom.plan}): for {@code matches}. */
+    public Map<String, String> getOriginalText() { return originalText; }
+    public Set<String> getTimeFlags() { return timeFlags; }
+    public Map<String, Integer> getActivityCounts() { return activityCounts; }
+
+    @Override
+    public String toString() {
+        return "Contact[" + getId() + "]";
+    }
+}

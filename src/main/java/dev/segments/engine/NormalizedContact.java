@@ -1,0 +1,119 @@
+package dev.segments.engine;
+
+import dev.segments.contact.ContactData;
+import dev.segments.contact.CustomValue;
+import dev.segments.definition.TimePoint;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The values of a contact as rules compare them (SPEC 4, "Meaning"), computed once per contact change. */
+record NormalizedContact(Map<String, String> text, Set<String> tags, Map<String, Long> time,
+        Map<String, String> customText, Map<String, Double> customNumber, Map<String, Boolean> customBoolean,
+        Map<String, Long> customTime, Map<String, String> originalText) {
+
+    static NormalizedContact of(ContactData c, ZoneId zone) {
+        Map<String, String> original = new HashMap<>();
+        putTrimmed(original, "email", c.email());
+        putTrimmed(original, "firstName", c.firstName());
+        putTrimmed(original, "lastName", c.lastName());
+        putTrimmed(original, "phone", c.phone());
+        putTrimmed(original, "companyName", c.companyName());
+        putTrimmed(original, "city", c.city());
+        putTrimmed(original, "state", c.state());
+        putTrimmed(original, "country", c.country());
+        putTrimmed(original, "postalCode", c.postalCode());
+        putTrimmed(original, "timezone", c.timezone());
+        putTrimmed(original, "source", c.source());
+        putTrimmed(original, "emailStatus", c.emailStatus().wireName());
+
+        Map<String, String> text = new HashMap<>();
+        original.forEach((field, value) -> text.put(field, lower(value)));
+
+        Set<String> tags = new HashSet<>();
+        for (String tag : c.tags()) {
+            String normal = normalize(tag);
+            if (normal != null) {
+                tags.add(normal);
+            }
+        }
+
+        Map<String, Long> time = new HashMap<>();
+        putInstant(time, "createdAt", c.createdAt(), zone);
+        putInstant(time, "dateOfBirth", c.dateOfBirth(), zone);
+        putInstant(time, "lastEmailSentAt", c.lastEmailSentAt(), zone);
+        putInstant(time, "lastEmailOpenedAt", c.lastEmailOpenedAt(), zone);
+        putInstant(time, "lastEmailClickedAt", c.lastEmailClickedAt(), zone);
+
+        Map<String, String> customText = new HashMap<>();
+        Map<String, Double> customNumber = new HashMap<>();
+        Map<String, Boolean> customBoolean = new HashMap<>();
+        Map<String, Long> customTime = new HashMap<>();
+        c.custom().forEach((name, value) -> {
+            if (value instanceof CustomValue.Text t) {
+                String trimmed = t.value().strip();
+                if (!trimmed.isEmpty()) {
+                    original.put("custom." + name, trimmed);
+                    customText.put(name, lower(trimmed));
+                    Long instant = parseTime(trimmed, zone);
+                    if (instant != null) {
+                        customTime.put(name, instant);
+                    }
+                }
+            } else if (value instanceof CustomValue.Number n) {
+                customNumber.put(name, n.value().doubleValue());
+            } else if (value instanceof CustomValue.Bool b) {
+                customBoolean.put(name, b.value());
+            }
+        });
+        return new NormalizedContact(Map.copyOf(text), Set.copyOf(tags), Map.copyOf(time), Map.copyOf(customText),
+                Map.copyOf(customNumber), Map.copyOf(customBoolean), Map.copyOf(customTime), Map.copyOf(original));
+    }
+
+    /** Trimmed and lower-cased with {@code Locale.ROOT}; blank is {@code null}. */
+    static String normalize(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : lower(trimmed);
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static void putTrimmed(Map<String, String> into, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            into.put(field, value.strip());
+        }
+    }
+
+    private static void putInstant(Map<String, Long> into, String field, TimePoint value, ZoneId zone) {
+        if (value != null) {
+            into.put(field, value.resolve(zone).toEpochMilli());
+        }
+    }
+
+    /** A custom string that parses as an ISO instant (with offset) or a date is also a time value. */
+    static Long parseTime(String value, ZoneId zone) {
+        try {
+            return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(zone).toInstant().toEpochMilli();
+            } catch (DateTimeParseException | ArithmeticException notADate) {
+                return null;
+            }
+        } catch (DateTimeException | ArithmeticException outOfRange) {
+            return null;
+        }
+    }
+}

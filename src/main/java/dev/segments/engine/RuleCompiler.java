@@ -1,0 +1,121 @@
+package dev.segments.engine;
+
+import dev.segments.definition.Location;
+import dev.segments.drl.DrlGenerator;
+import dev.segments.drl.GeneratedSegment;
+import dev.segments.time.ActivityWindow;
+import dev.segments.time.RelativeWindow;
+import dev.segments.time.TimeWindows;
+import dev.segments.validation.Issue;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Compiles generated and hand-written DRL into one KIE module with a release id of its own, and reports every
+ * error at the place a person wrote it: the hand-written file and line, or the segment file.
+ */
+public final class RuleCompiler {
+
+    private static final String RESOURCES = "src/main/resources/";
+
+    private final KieServices kie = KieServices.get();
+    private final DrlGenerator generator;
+    private final String artifactId = "segments-" + UUID.randomUUID();
+    private final AtomicLong builds = new AtomicLong();
+
+    public RuleCompiler(ZoneId zone) {
+        this.generator = new DrlGenerator(zone);
+    }
+
+    public DrlGenerator generator() {
+        return generator;
+    }
+
+    /** Compiles the sources; throws {@link RuleCompilationException} with every problem when they do not compile. */
+    CompiledRules compile(RuleSources sources) {
+        List<Issue> issues = new ArrayList<>();
+        Map<String, Location> handwrittenIds = new LinkedHashMap<>();
+        Map<String, String> reportedPaths = new HashMap<>();
+        Map<String, Location> generatedAt = new HashMap<>();
+        Set<String> generatedIds = new HashSet<>();
+        sources.segments().forEach(s -> generatedIds.add(s.id()));
+
+        ReleaseId releaseId = kie.newReleaseId("dev.segments", artifactId, "1.0." + builds.incrementAndGet());
+        KieFileSystem files = kie.newKieFileSystem();
+        files.generateAndWritePomXML(releaseId);
+
+        List<GeneratedSegment> generated = new ArrayList<>();
+        Set<RelativeWindow> relative = new HashSet<>();
+        Set<ActivityWindow> activity = new HashSet<>();
+        for (var segment : sources.segments()) {
+            GeneratedSegment g = generator.generate(segment);
+            generated.add(g);
+            relative.addAll(g.windows().relative());
+            activity.addAll(g.windows().activity());
+            String path = "segments/generated/" + segment.id() + ".drl";
+            files.write(RESOURCES + path, g.drl());
+            reportedPaths.put(path, segment.sourceFile());
+            generatedAt.put(path, segment.at());
+        }
+        int index = 0;
+        for (DrlFile file : sources.handwritten()) {
+            String path = "segments/handwritten/f" + (index++) + "/" + fileName(file.path());
+            files.write(RESOURCES + path, file.content());
+            reportedPaths.put(path, file.path());
+            HandwrittenSegments.idsIn(file).forEach((id, at) -> {
+                if (generatedIds.contains(id)) {
+                    issues.add(new Issue(at, "segment id \"" + id
+                            + "\" is already defined by a segment file; give the DRL segment another id"));
+                }
+                handwrittenIds.putIfAbsent(id, at);
+            });
+        }
+        KieBuilder builder = kie.newKieBuilder(files).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            issues.add(issue(message, reportedPaths, generatedAt));
+        }
+        if (!issues.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(issues);
+        }
+        return new CompiledRules(releaseId, generated, handwrittenIds, new TimeWindows(relative, activity));
+    }
+
+    void discard(ReleaseId releaseId) {
+        kie.getRepository().removeKieModule(releaseId);
+    }
+
+    KieServices kie() {
+        return kie;
+    }
+
+    private static Issue issue(Message message, Map<String, String> reportedPaths, Map<String, Location> generatedAt) {
+        String path = message.getPath() == null ? "" : message.getPath();
+        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s+", " ");
+        Location segment = generatedAt.get(path);
+        if (segment != null) {
+            return new Issue(segment, "generated DRL does not compile (line " + message.getLine() + "): " + text);
+        }
+        String file = reportedPaths.getOrDefault(path, path);
+        return new Issue(new Location(file, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0)), text);
+    }
+
+    private static String fileName(String path) {
+        String name = path.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.endsWith(".drl") ? name : name + ".drl";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.segments.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.kie.api.KieBase;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * The one stateful KIE session, behind the few operations the engine needs. It records every insertion and
+ * retraction of a {@link SegmentMembership} and hands out the net changes, so a membership that leaves and comes
+ * back within one step is no change at all. Not thread-safe: the engine calls it from its single writer.
+ */
+final class RuleSession implements AutoCloseable {
+
+    private final RuleCompiler compiler;
+    private final KieContainer container;
+    private final KieSession session;
+    private final Map<SegmentMembership, Integer> pending = new LinkedHashMap<>();
+    private CompiledRules rules;
+    private long clockMillis;
+
+    RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start) {
+        this.compiler = compiler;
+        this.rules = rules;
+        this.container = compiler.kie().newKieContainer(rules.releaseId());
+        KieBase base = container.getKieBase();
+        KieSessionConfiguration configuration = compiler.kie().newKieSessionConfiguration();
+        configuration.setOption(ClockTypeOption.PSEUDO);
+        this.session = base.newKieSession(configuration, null);
+        this.clockMillis = 0;
+        advanceClockTo(start);
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getObject() instanceof SegmentMembership m) {
+                    pending.merge(m, 1, Integer::sum);
+                }
+            }
+
+            @Override
+            public void objectDeleted(ObjectDeletedEvent event) {
+                if (event.getOldObject() instanceof SegmentMembership m) {
+                    pending.merge(m, -1, Integer::sum);
+                }
+            }
+        });
+    }
+
+    CompiledRules rules() {
+        return rules;
+    }
+
+    FactHandle insert(Contact contact) {
+        return session.insert(contact);
+    }
+
+    void update(FactHandle handle, Contact contact, String... changedProperties) {
+        session.update(handle, contact, changedProperties);
+    }
+
+    void delete(FactHandle handle) {
+        session.delete(handle);
+    }
+
+    /** Keeps the session's pseudo clock on the engine's clock, for hand-written rules that use timers. */
+    void advanceClockTo(Instant instant) {
+        long target = instant.toEpochMilli();
+        if (target > clockMillis) {
+            ((SessionPseudoClock) session.getSessionClock()).advanceTime(target - clockMillis, TimeUnit.MILLISECONDS);
+            clockMillis = target;
+        }
+    }
+
+    /** Swaps in new rules in place: unchanged rules keep their state, removed ones retract what they justified. */
+    void replaceRules(CompiledRules next) {
+        Results results = container.updateToVersion(next.releaseId());
+        if (results.hasMessages(Message.Level.ERROR)) {
+            throw new IllegalStateException("KIE container refused an update that compiled: " + results.getMessages());
+        }
+        compiler.discard(rules.releaseId());
+        rules = next;
+    }
+
+    /** Fires all rules and returns the net membership changes since the last call, stamped {@code at}. */
+    List<MembershipChange> fire(Instant at) {
+        session.fireAllRules();
+        List<MembershipChange> changes = new ArrayList<>();
+        pending.forEach((membership, delta) -> {
+            if (delta > 0) {
+                changes.add(new MembershipChange(at, MembershipChange.Kind.ENTERED, membership.getSegmentId(),
+                        membership.getContactId()));
+            } else if (delta < 0) {
+                changes.add(new MembershipChange(at, MembershipChange.Kind.EXITED, membership.getSegmentId(),
+                        membership.getContactId()));
+            }
+        });
+        pending.clear();
+        return changes;
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+        compiler.discard(rules.releaseId());
+    }
+}

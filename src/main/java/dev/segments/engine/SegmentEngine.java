@@ -1,0 +1,339 @@
+package dev.segments.engine;
+
+import dev.segments.contact.ContactData;
+import dev.segments.contact.EmailEvent;
+import dev.segments.time.TimeWindows;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * Live segments over contacts: the facade over one stateful KIE session.
+ *
+ * <p>Writes ({@link #upsert}, {@link #delete}, {@link #record}, {@link #advanceTo}, {@link #updateRules}) each run
+ * as one step: the rules fire to quiescence and the net membership changes of the step go to the listeners and are
+ * returned, stamped with the engine clock. {@link #advanceTo} runs one step per instant at which a relative-time
+ * condition or activity window changes, in order, each stamped with that instant; time never re-scans contacts, it
+ * visits only the contacts scheduled at that instant.
+ *
+ * <p>Thread safety: every method is thread-safe. Writers are serialised (one writer owns the KIE session at a time);
+ * readers ({@link #members}, {@link #segmentsOf}, {@link #counts}, {@link #contact}, ...) wait for a running write and
+ * so always see the state between two steps, never half of one.
+ */
+public final class SegmentEngine implements AutoCloseable {
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ZoneId zone;
+    private final RuleCompiler compiler;
+    private final RuleSession session;
+    private final Map<String, ContactState> contacts = new HashMap<>();
+    private final PriorityQueue<Scheduled> schedule = new PriorityQueue<>();
+    private final SortedMap<String, SortedSet<String>> members = new TreeMap<>();
+    private final Map<String, SortedSet<String>> segmentsByContact = new HashMap<>();
+    private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+    private Instant now;
+
+    private static final class ContactState {
+        ContactData data;
+        NormalizedContact normalized;
+        Contact fact;
+        FactHandle handle;
+        final List<EmailEvent> events = new ArrayList<>();
+        long scheduledAt = Long.MIN_VALUE;
+    }
+
+    private record Scheduled(long at, String contactId) implements Comparable<Scheduled> {
+        @Override
+        public int compareTo(Scheduled other) {
+            return Long.compare(at, other.at);
+        }
+    }
+
+    private SegmentEngine(RuleCompiler compiler, CompiledRules rules, EngineOptions options) {
+        this.zone = options.zone();
+        this.compiler = compiler;
+        this.now = options.start();
+        this.session = new RuleSession(compiler, rules, now);
+    }
+
+    /** Compiles the rules and starts an empty engine; throws {@link RuleCompilationException} if they do not compile. */
+    public static SegmentEngine start(RuleSources sources, EngineOptions options) {
+        RuleCompiler compiler = new RuleCompiler(options.zone());
+        return new SegmentEngine(compiler, compiler.compile(sources), options);
+    }
+
+    public void addListener(MembershipListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(MembershipListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- writes -------------------------------------------------------------------------------------------------
+
+    /** Inserts the contact or replaces it whole (fields left out are cleared); its email events are kept. */
+    public List<MembershipChange> upsert(ContactData contact) {
+        Objects.requireNonNull(contact, "contact");
+        return write(() -> {
+            ContactState state = contacts.computeIfAbsent(contact.id(), id -> new ContactState());
+            refresh(state, contact);
+            return step(now);
+        });
+    }
+
+    /** Removes the contact and its events; its memberships end ({@code segment.exited} for each). */
+    public List<MembershipChange> delete(String contactId) {
+        return write(() -> {
+            ContactState state = contacts.remove(contactId);
+            if (state == null) {
+                throw new UnknownContactException(contactId);
+            }
+            session.delete(state.handle);
+            return step(now);
+        });
+    }
+
+    /**
+     * Records an email event (SPEC 3): it counts in activity windows, moves the contact's {@code lastEmail<Type>At}
+     * forward (never backward), and a bounce or unsubscribe sets {@code emailStatus}.
+     */
+    public List<MembershipChange> record(EmailEvent event) {
+        Objects.requireNonNull(event, "event");
+        return write(() -> {
+            ContactState state = contacts.get(event.contactId());
+            if (state == null) {
+                throw new UnknownContactException(event.contactId());
+            }
+            int index = 0;
+            while (index < state.events.size() && !state.events.get(index).at().isAfter(event.at())) {
+                index++;
+            }
+            state.events.add(index, event);
+            refresh(state, EventEffects.apply(state.data, event));
+            return step(now);
+        });
+    }
+
+    /**
+     * Moves the clock forward to {@code instant}, stopping at every instant in between at which a membership can
+     * change. Returns all changes, each stamped with its own instant.
+     */
+    public List<MembershipChange> advanceTo(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        return write(() -> {
+            if (instant.isBefore(now)) {
+                throw new IllegalArgumentException("the clock cannot go back from " + now + " to " + instant);
+            }
+            List<MembershipChange> all = new ArrayList<>();
+            long target = instant.toEpochMilli();
+            while (!schedule.isEmpty() && schedule.peek().at() <= target) {
+                long at = schedule.peek().at();
+                now = Instant.ofEpochMilli(at);
+                session.advanceClockTo(now);
+                while (!schedule.isEmpty() && schedule.peek().at() == at) {
+                    Scheduled due = schedule.poll();
+                    ContactState state = contacts.get(due.contactId());
+                    if (state != null && state.scheduledAt == at) {
+                        state.scheduledAt = Long.MIN_VALUE;
+                        refreshTime(state);
+                    }
+                }
+                all.addAll(step(now));
+            }
+            now = instant;
+            session.advanceClockTo(now);
+            return all;
+        });
+    }
+
+    /**
+     * Replaces the rules in place, keeping every contact: unchanged segments emit nothing, a changed one only its
+     * net difference, a removed one its exits. Rules that do not compile are refused with
+     * {@link RuleCompilationException} and the running rules stay as they were.
+     */
+    public List<MembershipChange> updateRules(RuleSources sources) {
+        return write(() -> {
+            CompiledRules next = compiler.compile(sources);
+            TimeWindows before = session.rules().windows();
+            session.replaceRules(next);
+            if (!before.equals(next.windows())) {
+                contacts.values().forEach(this::refreshTime);
+            }
+            for (String removed : new ArrayList<>(members.keySet())) {
+                if (!next.segmentIds().contains(removed) && members.get(removed).isEmpty()) {
+                    members.remove(removed);
+                }
+            }
+            return step(now);
+        });
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------------
+
+    public Instant now() {
+        return read(() -> now);
+    }
+
+    /** The next instant at which a time-driven condition changes for some contact, if any. */
+    public Optional<Instant> nextTimeChange() {
+        return read(() -> schedule.stream().filter(s -> isLive(s)).map(Scheduled::at).min(Long::compare)
+                .map(Instant::ofEpochMilli));
+    }
+
+    /** Every segment the rules define (generated and hand-written), sorted. */
+    public SortedSet<String> segmentIds() {
+        return read(() -> {
+            SortedSet<String> ids = new TreeSet<>(session.rules().segmentIds());
+            members.forEach((id, set) -> {
+                if (!set.isEmpty()) {
+                    ids.add(id);
+                }
+            });
+            return Collections.unmodifiableSortedSet(ids);
+        });
+    }
+
+    /** The members of a segment now, sorted (empty for a segment with no members or unknown). */
+    public SortedSet<String> members(String segmentId) {
+        return read(() -> Collections.unmodifiableSortedSet(
+                new TreeSet<>(members.getOrDefault(segmentId, Collections.emptySortedSet()))));
+    }
+
+    /** The segments a contact is a member of now, sorted. */
+    public SortedSet<String> segmentsOf(String contactId) {
+        return read(() -> Collections.unmodifiableSortedSet(
+                new TreeSet<>(segmentsByContact.getOrDefault(contactId, Collections.emptySortedSet()))));
+    }
+
+    /** Member counts of every segment, sorted by segment id (zero counts included). */
+    public SortedMap<String, Integer> counts() {
+        return read(() -> {
+            SortedMap<String, Integer> counts = new TreeMap<>();
+            session.rules().segmentIds().forEach(id -> counts.put(id, 0));
+            members.forEach((id, set) -> {
+                if (!set.isEmpty() || counts.containsKey(id)) {
+                    counts.put(id, set.size());
+                }
+            });
+            return Collections.unmodifiableSortedMap(counts);
+        });
+    }
+
+    public Optional<ContactData> contact(String contactId) {
+        return read(() -> Optional.ofNullable(contacts.get(contactId)).map(s -> s.data));
+    }
+
+    public int contactCount() {
+        return read(contacts::size);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    @Override
+    public void close() {
+        write(() -> {
+            session.close();
+            return null;
+        });
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------------------
+
+    private void refresh(ContactState state, ContactData data) {
+        state.data = data;
+        state.normalized = NormalizedContact.of(data, zone);
+        refreshTime(state);
+    }
+
+    /** Recomputes the contact's time-driven state at {@code now}, updates its fact, and schedules its next change. */
+    private void refreshTime(ContactState state) {
+        TimeState time = TimeState.at(now.toEpochMilli(), state.normalized, state.events, session.rules().windows());
+        Contact fact = new Contact(state.data, state.normalized, time.flags(), time.counts());
+        if (state.handle == null) {
+            state.handle = session.insert(fact);
+        } else {
+            String[] changed = ChangedProperties.between(state.fact, fact);
+            if (changed.length > 0) {
+                session.update(state.handle, fact, changed);
+            }
+        }
+        state.fact = fact;
+        OptionalLong next = time.nextChange();
+        if (next.isPresent() && next.getAsLong() != state.scheduledAt) {
+            state.scheduledAt = next.getAsLong();
+            schedule.add(new Scheduled(state.scheduledAt, state.data.id()));
+        } else if (next.isEmpty()) {
+            state.scheduledAt = Long.MIN_VALUE;
+        }
+    }
+
+    private boolean isLive(Scheduled scheduled) {
+        ContactState state = contacts.get(scheduled.contactId());
+        return state != null && state.scheduledAt == scheduled.at();
+    }
+
+    private List<MembershipChange> step(Instant at) {
+        List<MembershipChange> changes = session.fire(at);
+        for (MembershipChange change : changes) {
+            SortedSet<String> segmentMembers = members.computeIfAbsent(change.segmentId(), id -> new TreeSet<>());
+            SortedSet<String> contactSegments =
+                    segmentsByContact.computeIfAbsent(change.contactId(), id -> new TreeSet<>());
+            if (change.kind() == MembershipChange.Kind.ENTERED) {
+                segmentMembers.add(change.contactId());
+                contactSegments.add(change.segmentId());
+            } else {
+                segmentMembers.remove(change.contactId());
+                contactSegments.remove(change.segmentId());
+                if (contactSegments.isEmpty()) {
+                    segmentsByContact.remove(change.contactId());
+                }
+            }
+        }
+        if (!changes.isEmpty()) {
+            for (MembershipListener listener : listeners) {
+                listener.membershipsChanged(changes);
+            }
+        }
+        return changes;
+    }
+
+    private <T> T write(Supplier<T> operation) {
+        lock.writeLock().lock();
+        try {
+            return operation.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private <T> T read(Supplier<T> operation) {
+        lock.readLock().lock();
+        try {
+            return operation.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+}

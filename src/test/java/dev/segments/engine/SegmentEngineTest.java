@@ -1,0 +1,220 @@
+package dev.segments.engine;
+
+import static dev.segments.engine.Definitions.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.segments.contact.ContactData;
+import dev.segments.contact.EmailEvent;
+import dev.segments.definition.EmailEventType;
+import dev.segments.definition.Operator;
+import dev.segments.definition.SegmentDefinition;
+import dev.segments.definition.TimePoint;
+import dev.segments.engine.MembershipChange.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SegmentEngineTest {
+
+    static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    static final SegmentDefinition SEED = segment("engaged-texas-clients", any(
+            all(tags(Operator.CONTAINS, "Active Client"), relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P7D")),
+            text("state", Operator.EQUALS, "TX")));
+
+    SegmentEngine engine;
+    final List<MembershipChange> heard = new ArrayList<>();
+
+    SegmentEngine start(SegmentDefinition... segments) {
+        engine = SegmentEngine.start(RuleSources.of(List.of(segments)), EngineOptions.startingAt(T0));
+        engine.addListener(heard::addAll);
+        return engine;
+    }
+
+    @AfterEach
+    void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    static ContactData.Builder contact(String id) {
+        return ContactData.builder(id);
+    }
+
+    static TimePoint at(Instant instant) {
+        return new TimePoint.AtInstant(instant);
+    }
+
+    @Test
+    void aContactInTexasEntersTheSeedSegmentWhateverTheCase() {
+        start(SEED);
+        List<MembershipChange> changes = engine.upsert(contact("c-1").state("  tx ").build());
+        assertThat(changes).containsExactly(new MembershipChange(T0, Kind.ENTERED, "engaged-texas-clients", "c-1"));
+        assertThat(engine.members("engaged-texas-clients")).containsExactly("c-1");
+        assertThat(heard).isEqualTo(changes);
+    }
+
+    @Test
+    void exitsTheSegmentExactlySevenDaysAfterTheLastOpen() {
+        start(SEED);
+        Instant opened = T0.plus(Duration.ofHours(3));
+        engine.upsert(contact("c-1").addTag("active client").lastEmailOpenedAt(at(opened)).build());
+        assertThat(engine.members("engaged-texas-clients")).isEmpty();
+
+        assertThat(engine.advanceTo(opened)).containsExactly(
+                new MembershipChange(opened, Kind.ENTERED, "engaged-texas-clients", "c-1"));
+        Instant exit = opened.plus(Duration.ofDays(7));
+        assertThat(engine.advanceTo(exit.minusMillis(1))).isEmpty();
+        assertThat(engine.members("engaged-texas-clients")).containsExactly("c-1");
+        assertThat(engine.advanceTo(exit.plus(Duration.ofDays(30)))).containsExactly(
+                new MembershipChange(exit, Kind.EXITED, "engaged-texas-clients", "c-1"));
+    }
+
+    @Test
+    void aMembershipWithTwoJustificationsStaysUntilBothStop() {
+        start(SEED);
+        engine.upsert(contact("c-1").state("TX").addTag("Active Client").lastEmailOpenedAt(at(T0)).build());
+        assertThat(engine.members("engaged-texas-clients")).containsExactly("c-1");
+
+        assertThat(engine.upsert(contact("c-1").state("CA").addTag("Active Client").lastEmailOpenedAt(at(T0)).build()))
+                .isEmpty();
+        assertThat(engine.members("engaged-texas-clients")).containsExactly("c-1");
+
+        assertThat(engine.upsert(contact("c-1").state("CA").lastEmailOpenedAt(at(T0)).build())).containsExactly(
+                new MembershipChange(T0, Kind.EXITED, "engaged-texas-clients", "c-1"));
+    }
+
+    @Test
+    void memberOfFollowsTheReferencedSegmentAndNegationExcludesIt() {
+        start(segment("texas", text("state", Operator.EQUALS, "TX")),
+                segment("texas-vip", all(memberOf("texas"), tags(Operator.CONTAINS, "vip"))),
+                segment("not-texas", not(memberOf("texas"))));
+        engine.upsert(contact("c-1").state("TX").addTag("VIP").build());
+        engine.upsert(contact("c-2").state("NY").addTag("vip").build());
+        assertThat(engine.members("texas-vip")).containsExactly("c-1");
+        assertThat(engine.members("not-texas")).containsExactly("c-2");
+
+        engine.upsert(contact("c-1").state("NY").addTag("VIP").build());
+        assertThat(engine.members("texas-vip")).isEmpty();
+        assertThat(engine.members("not-texas")).containsExactly("c-1", "c-2");
+    }
+
+    @Test
+    void aContactThatLeavesAndComesBackWithinOneStepReportsNothing() {
+        // The "any" holds through both branches; switching which one holds is no net change.
+        start(segment("either", any(text("state", Operator.EQUALS, "TX"), tags(Operator.CONTAINS, "vip"))));
+        engine.upsert(contact("c-1").state("TX").build());
+        assertThat(engine.upsert(contact("c-1").addTag("vip").build())).isEmpty();
+    }
+
+    @Test
+    void activityCountsEventsInTheWindowAndDropsThemWhenTheyAge() {
+        start(segment("active-openers", activity(EmailEventType.OPENED, "P30D", Operator.GTE, 2)),
+                segment("quiet", activity(EmailEventType.OPENED, "P30D", Operator.LT, 1)));
+        engine.upsert(contact("c-1").build());
+        assertThat(engine.members("quiet")).containsExactly("c-1");
+        engine.record(new EmailEvent("c-1", EmailEventType.OPENED, T0));
+        engine.advanceTo(T0.plus(Duration.ofDays(1)));
+        assertThat(engine.record(new EmailEvent("c-1", EmailEventType.OPENED, engine.now()))).containsExactly(
+                new MembershipChange(engine.now(), Kind.ENTERED, "active-openers", "c-1"));
+        assertThat(engine.contact("c-1").orElseThrow().lastEmailOpenedAt()).isEqualTo(at(engine.now()));
+
+        List<MembershipChange> aging = engine.advanceTo(T0.plus(Duration.ofDays(60)));
+        assertThat(aging).containsExactly(
+                new MembershipChange(T0.plus(Duration.ofDays(30)), Kind.EXITED, "active-openers", "c-1"),
+                new MembershipChange(T0.plus(Duration.ofDays(31)), Kind.ENTERED, "quiet", "c-1"));
+    }
+
+    @Test
+    void deletingAContactEndsItsMemberships() {
+        start(SEED);
+        engine.upsert(contact("c-1").state("TX").build());
+        assertThat(engine.delete("c-1")).containsExactly(
+                new MembershipChange(T0, Kind.EXITED, "engaged-texas-clients", "c-1"));
+        assertThat(engine.segmentsOf("c-1")).isEmpty();
+        assertThatThrownBy(() -> engine.delete("c-1")).isInstanceOf(UnknownContactException.class);
+    }
+
+    @Test
+    void anEventForAnUnknownContactIsRefused() {
+        start(SEED);
+        assertThatThrownBy(() -> engine.record(new EmailEvent("nobody", EmailEventType.OPENED, T0)))
+                .isInstanceOf(UnknownContactException.class).hasMessageContaining("nobody");
+    }
+
+    @Test
+    void valuesThatLookLikeCodeMatchOnlyThemselves() {
+        String[] nasty = {"a\"b", "back\\slash", "new\nline", "$contact", "#{1+1}", "\" || true || \"", "@{x}",
+                "'); drop", "a\u2028b", "tab\there", "caf\u00e9 \u00c9T\u00c9", "bell\u0007", "end\\"};
+        List<SegmentDefinition> segments = new ArrayList<>();
+        for (int i = 0; i < nasty.length; i++) {
+            segments.add(segment("n" + i, text("custom." + nasty[i], Operator.EQUALS, nasty[i])));
+        }
+        start(segments.toArray(SegmentDefinition[]::new));
+        for (int i = 0; i < nasty.length; i++) {
+            engine.upsert(contact("c" + i).custom(nasty[i],
+                    new dev.segments.contact.CustomValue.Text(nasty[i])).build());
+        }
+        engine.upsert(contact("plain").state("anything").build());
+        for (int i = 0; i < nasty.length; i++) {
+            assertThat(engine.members("n" + i)).as("segment for %s", nasty[i]).containsExactly("c" + i);
+        }
+    }
+
+    @Test
+    void changingRulesInPlaceEmitsOnlyTheNetDifference() {
+        SegmentDefinition texas = segment("texas", text("state", Operator.EQUALS, "TX"));
+        SegmentDefinition vip = segment("vip", tags(Operator.CONTAINS, "vip"));
+        start(texas, vip);
+        engine.upsert(contact("c-1").state("TX").addTag("vip").build());
+        engine.upsert(contact("c-2").state("CA").build());
+
+        SegmentDefinition westCoast = segment("texas", textList("state", Operator.IN, "TX", "CA"));
+        List<MembershipChange> changes = engine.updateRules(RuleSources.of(List.of(westCoast, vip)));
+        assertThat(changes).containsExactly(new MembershipChange(T0, Kind.ENTERED, "texas", "c-2"));
+
+        assertThat(engine.updateRules(RuleSources.of(List.of(westCoast)))).containsExactly(
+                new MembershipChange(T0, Kind.EXITED, "vip", "c-1"));
+        assertThat(engine.counts()).containsExactly(java.util.Map.entry("texas", 2));
+    }
+
+    @Test
+    void aRuleChangeThatDoesNotCompileIsRefusedAndTheRunningRulesStay() {
+        start(SEED);
+        engine.upsert(contact("c-1").state("TX").build());
+        RuleSources broken = new RuleSources(List.of(SEED),
+                List.of(new DrlFile("rules/broken.drl", "package x;\nrule \"b\" when\n  Nope( ) then end\n")));
+        assertThatThrownBy(() -> engine.updateRules(broken)).isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("rules/broken.drl:3");
+        assertThat(engine.members("engaged-texas-clients")).containsExactly("c-1");
+        engine.upsert(contact("c-2").state("TX").build());
+        assertThat(engine.members("engaged-texas-clients")).containsExactly("c-1", "c-2");
+    }
+
+    @Test
+    void aHandWrittenDrlSegmentBehavesLikeAGeneratedOne() {
+        DrlFile bigSpenders = new DrlFile("rules/big-spenders.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                import dev.segments.engine.SegmentMembership;
+                rule "big-spenders"
+                when
+                    $c : Contact( customNumber["lifetimeValue"] >= 1000 )
+                then
+                    insertLogical(new SegmentMembership("big-spenders", $c.getId()));
+                end
+                """);
+        engine = SegmentEngine.start(new RuleSources(List.of(segment("vip-spenders",
+                all(memberOf("big-spenders"), tags(Operator.CONTAINS, "vip")))), List.of(bigSpenders)),
+                EngineOptions.startingAt(T0));
+        engine.upsert(contact("c-1").addTag("vip")
+                .custom("lifetimeValue", new dev.segments.contact.CustomValue.Number(new java.math.BigDecimal(1500)))
+                .build());
+        assertThat(engine.segmentsOf("c-1")).containsExactly("big-spenders", "vip-spenders");
+        assertThat(engine.counts()).containsOnlyKeys("big-spenders", "vip-spenders");
+    }
+}
