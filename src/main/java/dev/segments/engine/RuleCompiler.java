@@ -44,6 +44,12 @@ public final class RuleCompiler {
         return generator;
     }
 
+    /** Compiles the sources and throws them away: {@link RuleCompilationException} tells every problem. */
+    public static void check(RuleSources sources, ZoneId zone) {
+        RuleCompiler compiler = new RuleCompiler(zone);
+        compiler.discard(compiler.compile(sources).releaseId());
+    }
+
     /** Compiles the sources; throws {@link RuleCompilationException} with every problem when they do not compile. */
     CompiledRules compile(RuleSources sources) {
         List<Issue> issues = new ArrayList<>();
@@ -72,7 +78,7 @@ public final class RuleCompiler {
         }
         int index = 0;
         for (DrlFile file : sources.handwritten()) {
-            String path = "segments/handwritten/f" + (index++) + "/" + fileName(file.path());
+            String path = packageFolder(file) + "handwritten-" + (index++) + "-" + fileName(file.path());
             files.write(RESOURCES + path, file.content());
             reportedPaths.put(path, file.path());
             HandwrittenSegments.idsIn(file).forEach((id, at) -> {
@@ -111,6 +117,15 @@ public final class RuleCompiler {
         }
         String file = reportedPaths.getOrDefault(path, path);
         return new Issue(new Location(file, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0)), text);
+    }
+
+    private static final java.util.regex.Pattern PACKAGE =
+            java.util.regex.Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)", java.util.regex.Pattern.MULTILINE);
+
+    /** Hand-written files go in the folder of their package, where Drools expects them. */
+    private static String packageFolder(DrlFile file) {
+        java.util.regex.Matcher matcher = PACKAGE.matcher(file.content());
+        return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
     }
 
     private static String fileName(String path) {

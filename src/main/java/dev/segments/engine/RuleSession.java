@@ -2,6 +2,7 @@ package dev.segments.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -30,6 +33,7 @@ final class RuleSession implements AutoCloseable {
     private final KieContainer container;
     private final KieSession session;
     private final Map<SegmentMembership, Integer> pending = new LinkedHashMap<>();
+    private final Map<String, Long> firings = new HashMap<>();
     private CompiledRules rules;
     private long clockMillis;
 
@@ -43,6 +47,12 @@ final class RuleSession implements AutoCloseable {
         this.session = base.newKieSession(configuration, null);
         this.clockMillis = 0;
         advanceClockTo(start);
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                firings.merge(event.getMatch().getRule().getName(), 1L, Long::sum);
+            }
+        });
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
@@ -58,6 +68,11 @@ final class RuleSession implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** How often each rule has fired, by rule name: what a change actually re-evaluated. */
+    Map<String, Long> firings() {
+        return Map.copyOf(firings);
     }
 
     CompiledRules rules() {

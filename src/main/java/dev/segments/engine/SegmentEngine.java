@@ -195,8 +195,7 @@ public final class SegmentEngine implements AutoCloseable {
 
     /** The next instant at which a time-driven condition changes for some contact, if any. */
     public Optional<Instant> nextTimeChange() {
-        return read(() -> schedule.stream().filter(s -> isLive(s)).map(Scheduled::at).min(Long::compare)
-                .map(Instant::ofEpochMilli));
+        return read(() -> Optional.ofNullable(schedule.peek()).map(s -> Instant.ofEpochMilli(s.at())));
     }
 
     /** Every segment the rules define (generated and hand-written), sorted. */
@@ -236,6 +235,11 @@ public final class SegmentEngine implements AutoCloseable {
             });
             return Collections.unmodifiableSortedMap(counts);
         });
+    }
+
+    /** How often each rule has fired since the engine started, by rule name (diagnostics). */
+    public Map<String, Long> ruleFirings() {
+        return read(session::firings);
     }
 
     public Optional<ContactData> contact(String contactId) {
@@ -288,6 +292,13 @@ public final class SegmentEngine implements AutoCloseable {
         }
     }
 
+    /** Entries left behind when a contact was rescheduled or deleted are dropped lazily, from the head. */
+    private void dropStaleScheduleHeads() {
+        while (!schedule.isEmpty() && !isLive(schedule.peek())) {
+            schedule.poll();
+        }
+    }
+
     private boolean isLive(Scheduled scheduled) {
         ContactState state = contacts.get(scheduled.contactId());
         return state != null && state.scheduledAt == scheduled.at();
@@ -321,7 +332,9 @@ public final class SegmentEngine implements AutoCloseable {
     private <T> T write(Supplier<T> operation) {
         lock.writeLock().lock();
         try {
-            return operation.get();
+            T result = operation.get();
+            dropStaleScheduleHeads();
+            return result;
         } finally {
             lock.writeLock().unlock();
         }

@@ -1,0 +1,67 @@
+package dev.segments.cli;
+
+import dev.segments.engine.DrlFile;
+import dev.segments.engine.RuleCompiler;
+import dev.segments.engine.RuleSources;
+import dev.segments.engine.RulesDirectory;
+import dev.segments.validation.InvalidInputException;
+import dev.segments.validation.Issue;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Compile every segment file and DRL file; print each problem as FILE:LINE:COLUMN: message.",
+                "Exit 0 if there is none, 1 if there are problems, 2 on bad usage."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "The rules directory (segments/ and *.drl).")
+    Path rules;
+
+    @Option(names = "--workflows", paramLabel = "DIR", description = "BPMN2 workflows (not supported yet).")
+    Path workflows;
+
+    @Override
+    public Integer call() {
+        WorkflowsOption.refuse(workflows);
+        List<Issue> issues = new ArrayList<>();
+        RuleSources sources;
+        try {
+            sources = RulesDirectory.load(rules);
+        } catch (InvalidInputException invalid) {
+            issues.addAll(invalid.issues());
+            // The segment files have problems; still compile the hand-written DRL so that its problems show too.
+            sources = new RuleSources(List.of(), handwrittenOrNone());
+        }
+        try {
+            RuleCompiler.check(sources, ZoneOffset.UTC);
+        } catch (InvalidInputException invalid) {
+            issues.addAll(invalid.issues());
+        }
+        if (issues.isEmpty()) {
+            spec.commandLine().getOut().printf("ok: %d segment files, %d DRL files%n", sources.segments().size(),
+                    sources.handwritten().size());
+            return ExitCodes.OK;
+        }
+        Cli.print(spec.commandLine().getOut(), issues);
+        spec.commandLine().getOut().printf("%d problem%s%n", issues.size(), issues.size() == 1 ? "" : "s");
+        return ExitCodes.PROBLEMS_FOUND;
+    }
+
+    private List<DrlFile> handwrittenOrNone() {
+        try {
+            return RulesDirectory.handwritten(rules);
+        } catch (InvalidInputException unreadable) {
+            return List.of();
+        }
+    }
+}

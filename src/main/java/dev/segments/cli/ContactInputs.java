@@ -1,0 +1,71 @@
+package dev.segments.cli;
+
+import dev.segments.contact.ContactData;
+import dev.segments.contact.EmailEvent;
+import dev.segments.contact.io.ContactFormatException;
+import dev.segments.contact.io.ContactJson;
+import dev.segments.contact.io.EmailEventJson;
+import dev.segments.definition.Location;
+import dev.segments.validation.InvalidInputException;
+import dev.segments.validation.Issue;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Contacts and events files for {@code evaluate}: every line checked before anything is loaded. */
+final class ContactInputs {
+
+    private ContactInputs() {
+    }
+
+    static List<ContactData> contacts(Path file) {
+        JsonLines lines = JsonLines.read(file);
+        List<Issue> issues = new ArrayList<>();
+        Map<String, Location> seen = new LinkedHashMap<>();
+        List<ContactData> contacts = new ArrayList<>();
+        for (JsonLines.Line line : lines.lines()) {
+            try {
+                ContactData contact = ContactJson.parse(line.json());
+                Location previous = seen.putIfAbsent(contact.id(), lines.at(line));
+                if (previous != null) {
+                    issues.add(new Issue(lines.at(line), "contact \"" + contact.id()
+                            + "\" is already on line " + previous.line() + "; give each contact one line"));
+                } else {
+                    contacts.add(contact);
+                }
+            } catch (ContactFormatException bad) {
+                bad.problems().forEach(problem -> issues.add(new Issue(lines.at(line), problem)));
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidInputException(issues);
+        }
+        return contacts;
+    }
+
+    /** The events of the file, each checked to name a contact that exists. */
+    static List<EmailEvent> events(Path file, Map<String, ?> contactsById) {
+        JsonLines lines = JsonLines.read(file);
+        List<Issue> issues = new ArrayList<>();
+        List<EmailEvent> events = new ArrayList<>();
+        for (JsonLines.Line line : lines.lines()) {
+            try {
+                EmailEvent event = EmailEventJson.parse(line.json());
+                if (!contactsById.containsKey(event.contactId())) {
+                    issues.add(new Issue(lines.at(line), "unknown contact \"" + event.contactId()
+                            + "\": an event needs a contact from the contacts file"));
+                } else {
+                    events.add(event);
+                }
+            } catch (ContactFormatException bad) {
+                bad.problems().forEach(problem -> issues.add(new Issue(lines.at(line), problem)));
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidInputException(issues);
+        }
+        return events;
+    }
+}

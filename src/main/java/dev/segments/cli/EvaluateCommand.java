@@ -1,0 +1,68 @@
+package dev.segments.cli;
+
+import dev.segments.contact.ContactData;
+import dev.segments.contact.EmailEvent;
+import dev.segments.engine.EngineOptions;
+import dev.segments.engine.RulesDirectory;
+import dev.segments.engine.SegmentEngine;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Load contacts (and events up to --at), set the clock to --at, and print each segment's members:",
+                "{\"segment\": \"vip\", \"count\": 2, \"members\": [\"c-1\", \"c-7\"]}, one line a segment, sorted by id."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "The rules directory.")
+    Path rules;
+
+    @Option(names = "--contacts", required = true, paramLabel = "FILE", description = "Contacts, JSONL (SPEC 2).")
+    Path contactsFile;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "Email events, JSONL (SPEC 3); those after --at are ignored.")
+    Path eventsFile;
+
+    @Option(names = "--at", required = true, paramLabel = "INSTANT", converter = InstantOption.class,
+            description = "The instant to evaluate at, e.g. 2026-11-28T12:00:00Z.")
+    Instant at;
+
+    @Option(names = "--workflows", paramLabel = "DIR", description = "BPMN2 workflows (not supported yet).")
+    Path workflows;
+
+    @Override
+    public Integer call() {
+        WorkflowsOption.refuse(workflows);
+        var sources = RulesDirectory.load(rules);
+        List<ContactData> contacts = ContactInputs.contacts(contactsFile);
+        Map<String, ContactData> byId = contacts.stream()
+                .collect(Collectors.toMap(ContactData::id, Function.identity()));
+        List<EmailEvent> events = eventsFile == null ? List.of()
+                : ContactInputs.events(eventsFile, byId).stream()
+                        .filter(e -> !e.at().isAfter(at))
+                        .sorted(Comparator.comparing(EmailEvent::at))
+                        .toList();
+        try (SegmentEngine engine = SegmentEngine.start(sources, EngineOptions.startingAt(at))) {
+            contacts.forEach(engine::upsert);
+            events.forEach(engine::record);
+            PrintWriter out = spec.commandLine().getOut();
+            for (String segment : engine.segmentIds()) {
+                out.println(OutputLine.segment(segment, engine.members(segment)));
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

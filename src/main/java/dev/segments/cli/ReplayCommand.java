@@ -1,0 +1,73 @@
+package dev.segments.cli;
+
+import dev.segments.engine.EngineOptions;
+import dev.segments.engine.RulesDirectory;
+import dev.segments.engine.SegmentEngine;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replay a timeline of upserts, deletes, events and ticks (JSONL, \"at\" never decreasing) and",
+                "print one JSON line per membership change, including those caused by time passing."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "The rules directory.")
+    Path rules;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The timeline, JSONL.")
+    Path input;
+
+    @Option(names = "--until", paramLabel = "INSTANT", converter = InstantOption.class,
+            description = "Where the clock stops (default: the last line's at); later lines are not applied.")
+    Instant until;
+
+    @Option(names = "--workflows", paramLabel = "DIR", description = "BPMN2 workflows (not supported yet).")
+    Path workflows;
+
+    @Override
+    public Integer call() {
+        WorkflowsOption.refuse(workflows);
+        var sources = RulesDirectory.load(rules);
+        List<ReplayStep> steps = ReplayInput.read(input);
+        if (steps.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        Instant end = until != null ? until : steps.get(steps.size() - 1).at();
+        PrintWriter out = spec.commandLine().getOut();
+        try (SegmentEngine engine = SegmentEngine.start(sources, EngineOptions.startingAt(steps.get(0).at()))) {
+            engine.addListener(changes -> changes.forEach(change -> out.println(OutputLine.change(change))));
+            for (ReplayStep step : steps) {
+                if (step.at().isAfter(end)) {
+                    break;
+                }
+                engine.advanceTo(step.at());
+                apply(engine, step);
+            }
+            if (end.isAfter(engine.now())) {
+                engine.advanceTo(end);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Applies one line; its changes reach the output through the listener. */
+    private static void apply(SegmentEngine engine, ReplayStep step) {
+        if (step instanceof ReplayStep.Upsert upsert) {
+            engine.upsert(upsert.contact());
+        } else if (step instanceof ReplayStep.Delete delete) {
+            engine.delete(delete.contactId());
+        } else if (step instanceof ReplayStep.Event event) {
+            engine.record(event.event());
+        }
+    }
+}

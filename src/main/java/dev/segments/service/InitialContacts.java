@@ -1,0 +1,57 @@
+package dev.segments.service;
+
+import dev.segments.autoconfigure.SegmentsProperties;
+import dev.segments.contact.ContactData;
+import dev.segments.contact.EmailEvent;
+import dev.segments.contact.io.ContactJson;
+import dev.segments.contact.io.EmailEventJson;
+import dev.segments.engine.SegmentEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** Loads the configured contacts and events into the engine at start-up (until the database comes). */
+@Component
+class InitialContacts implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InitialContacts.class);
+
+    private final SegmentEngine engine;
+    private final SegmentsProperties properties;
+
+    InitialContacts(SegmentEngine engine, SegmentsProperties properties) {
+        this.engine = engine;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (properties.getContactsFile() == null) {
+            return;
+        }
+        if (!Files.exists(properties.getContactsFile())) {
+            log.warn("no contacts loaded: {} does not exist", properties.getContactsFile().toAbsolutePath());
+            return;
+        }
+        List<ContactData> contacts = lines(properties.getContactsFile()).stream().map(ContactJson::parse).toList();
+        contacts.forEach(engine::upsert);
+        if (properties.getEventsFile() != null && Files.exists(properties.getEventsFile())) {
+            lines(properties.getEventsFile()).stream().map(EmailEventJson::parse)
+                    .filter(e -> !e.at().isAfter(engine.now()))
+                    .sorted(Comparator.comparing(EmailEvent::at))
+                    .forEach(engine::record);
+        }
+        log.info("loaded {} contacts; segment counts: {}", contacts.size(), engine.counts());
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
+    }
+}
