@@ -60,7 +60,8 @@ final class Branches {
             }
         }
         if (!pure.isEmpty()) {
-            branches.add(0, new Branch(List.of(Terms.expression(new Term.Or(pure))), List.of()));
+            Term anyPure = pure.size() == 1 ? pure.get(0) : new Term.Or(pure);
+            branches.add(0, new Branch(List.of(Terms.expression(anyPure)), List.of()));
         }
         return branches;
     }

@@ -43,7 +43,7 @@ final class ContactConstraints {
         Operator positive = positiveTwin(op);
         String expression = positiveExpression(condition, positive);
         boolean inverted = (positive != op) != negated;
-        return new Term.Constraint(inverted ? "!(" + expression + ")" : expression);
+        return new Term.Constraint(inverted ? Terms.negate(expression) : expression);
     }
 
     Term.Constraint activity(Activity condition, boolean negated) {
@@ -56,7 +56,7 @@ final class ContactConstraints {
         boolean holdsForZero = comparison.test(0);
         String expression = holdsForZero ? complement(count, comparison) : comparison(count, comparison);
         boolean inverted = holdsForZero != negated;
-        return new Term.Constraint(inverted ? "!(" + expression + ")" : expression);
+        return new Term.Constraint(inverted ? Terms.negate(expression) : expression);
     }
 
     private static Operator positiveTwin(Operator op) {

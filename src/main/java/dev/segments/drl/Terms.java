@@ -45,6 +45,37 @@ final class Terms {
         return term;
     }
 
+    /** {@code !(expression)}, without doubling the parentheses of an expression that is one group already. */
+    static String negate(String expression) {
+        return isOneGroup(expression) ? "!" + expression : "!(" + expression + ")";
+    }
+
+    /** Whether the expression is {@code ( ... )} with the first parenthesis closing at the very end. */
+    private static boolean isOneGroup(String expression) {
+        if (!expression.startsWith("(")) {
+            return false;
+        }
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i == expression.length() - 1;
+            }
+        }
+        return false;
+    }
+
     /** A pure term as one constraint expression. */
     static String expression(Term term) {
         if (term instanceof Term.Constraint c) {
