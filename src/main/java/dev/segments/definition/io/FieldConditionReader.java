@@ -1,6 +1,7 @@
 package dev.segments.definition.io;
 
 import dev.segments.definition.Condition;
+import dev.segments.contact.EmailStatus;
 import dev.segments.definition.ContactField;
 import dev.segments.definition.Field;
 import dev.segments.definition.FieldKind;
@@ -68,7 +69,29 @@ final class FieldConditionReader {
             return null;
         }
         Operand operand = operand(op, kind, value, subject);
+        if (operand != null && field.equals(new Field.Standard(ContactField.EMAIL_STATUS))
+                && !knownStatuses(op, value, subject)) {
+            return null;
+        }
         return operand == null ? null : new Condition.FieldCondition(field, kind, op, operand);
+    }
+
+    /** {@code emailStatus} compared whole ({@code equals}, {@code in}...) can only hold one of its three values. */
+    private boolean knownStatuses(Operator op, Node value, String subject) {
+        if (op != Operator.EQUALS && op != Operator.NOT_EQUALS && op != Operator.IN && op != Operator.NOT_IN) {
+            return true;
+        }
+        List<String> statuses = Arrays.stream(EmailStatus.values()).map(EmailStatus::wireName).toList();
+        boolean ok = true;
+        for (Node v : value.isArray() ? value.elements() : List.of(value)) {
+            String status = v.text().strip().toLowerCase(java.util.Locale.ROOT);
+            if (!statuses.contains(status)) {
+                problems.add(v.at(), subject + ": \"" + v.text() + "\" is not an email status"
+                        + Suggestions.didYouMean(status, statuses) + "; statuses are: " + String.join(", ", statuses));
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     private Field field(Node node) {

@@ -86,10 +86,6 @@ final class PositionedDocument {
         return Optional.of(new PositionedDocument(file, root, values, keys));
     }
 
-    String file() {
-        return file;
-    }
-
     Node root() {
         return new Node(this, root, JsonPointer.empty());
     }

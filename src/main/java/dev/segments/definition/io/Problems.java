@@ -21,10 +21,6 @@ final class Problems {
         return issues.isEmpty();
     }
 
-    int size() {
-        return issues.size();
-    }
-
     List<Issue> list() {
         return List.copyOf(issues);
     }
