@@ -42,7 +42,8 @@ final class Definitions {
     }
 
     static Condition text(String field, Operator op, String value) {
-        return new Condition.FieldCondition(field(field), FieldKind.TEXT, op, new Operand.Text(value));
+        Operand operand = op == Operator.MATCHES ? new Operand.Pattern(value) : new Operand.Text(value);
+        return new Condition.FieldCondition(field(field), FieldKind.TEXT, op, operand);
     }
 
     static Condition textList(String field, Operator op, String... values) {

@@ -217,4 +217,29 @@ class SegmentEngineTest {
         assertThat(engine.segmentsOf("c-1")).containsExactly("big-spenders", "vip-spenders");
         assertThat(engine.counts()).containsOnlyKeys("big-spenders", "vip-spenders");
     }
+
+    @Test
+    void anUpdateOfOneFieldReEvaluatesOnlyTheRulesThatReadIt() {
+        start(segment("texas", text("state", Operator.EQUALS, "TX")), segment("vip", tags(Operator.CONTAINS, "vip")));
+        engine.upsert(contact("c-1").state("TX").build());
+        assertThat(engine.ruleFirings()).containsExactly(java.util.Map.entry("texas", 1L));
+
+        engine.upsert(contact("c-1").state("TX").addTag("vip").build());
+        engine.upsert(contact("c-1").state("TX").addTag("vip").firstName("Ann").build());
+        assertThat(engine.ruleFirings()).containsOnly(java.util.Map.entry("texas", 1L), java.util.Map.entry("vip", 1L));
+    }
+
+    @Test
+    void matchesIsCaseSensitiveAndFollowsChangesOfItsField() {
+        start(segment("austin-like", text("city", Operator.MATCHES, "^Aus")),
+                segment("any-case", text("city", Operator.MATCHES, "(?i)^aus")));
+        engine.upsert(contact("c-1").city(" Austin ").build());
+        engine.upsert(contact("c-2").city("austin").build());
+        assertThat(engine.members("austin-like")).containsExactly("c-1");
+        assertThat(engine.members("any-case")).containsExactly("c-1", "c-2");
+
+        engine.upsert(contact("c-1").city("Dallas").build());
+        engine.upsert(contact("c-2").city("Austin").build());
+        assertThat(engine.members("austin-like")).containsExactly("c-2");
+    }
 }
