@@ -85,8 +85,11 @@ final class ContactConstraints {
         return switch (op) {
             case EQUALS -> p + " == " + quote(trimmedLower(((Operand.Text) value).value()));
             case CONTAINS -> p + " contains " + quote(lower(((Operand.Text) value).value()));
-            case STARTS_WITH -> p + " str[startsWith] " + quote(lower(((Operand.Text) value).value()));
-            case ENDS_WITH -> p + " str[endsWith] " + quote(lower(((Operand.Text) value).value()));
+            // str[...] is not null-safe, unlike the other operators: guard it.
+            case STARTS_WITH -> "(" + p + " != null && " + p + " str[startsWith] "
+                    + quote(lower(((Operand.Text) value).value())) + ")";
+            case ENDS_WITH -> "(" + p + " != null && " + p + " str[endsWith] "
+                    + quote(lower(((Operand.Text) value).value())) + ")";
             case IN -> p + " in (" + ((Operand.TextList) value).values().stream()
                     .map(v -> quote(trimmedLower(v))).collect(Collectors.joining(", ")) + ")";
             case MATCHES -> "Re2.find(originalText[" + quote(field.wireName()) + "], "

@@ -242,4 +242,15 @@ class SegmentEngineTest {
         engine.upsert(contact("c-2").city("Austin").build());
         assertThat(engine.members("austin-like")).containsExactly("c-2");
     }
+
+    @Test
+    void startsWithAndEndsWithDoNotHoldForAnAbsentValue() {
+        start(segment("le", text("lastName", Operator.STARTS_WITH, "Le")),
+                segment("not-son", not(text("lastName", Operator.ENDS_WITH, "son"))));
+        engine.upsert(contact("c-1").build());
+        engine.upsert(contact("c-2").lastName(" Lee").build());
+        engine.upsert(contact("c-3").lastName("Jackson").build());
+        assertThat(engine.members("le")).containsExactly("c-2");
+        assertThat(engine.members("not-son")).containsExactly("c-1", "c-2");
+    }
 }
