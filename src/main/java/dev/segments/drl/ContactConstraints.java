@@ -84,12 +84,11 @@ final class ContactConstraints {
         String p = property(field, FieldKind.TEXT);
         return switch (op) {
             case EQUALS -> p + " == " + quote(trimmedLower(((Operand.Text) value).value()));
-            case CONTAINS -> p + " contains " + quote(lower(((Operand.Text) value).value()));
-            // str[...] is not null-safe, unlike the other operators: guard it.
-            case STARTS_WITH -> "(" + p + " != null && " + p + " str[startsWith] "
-                    + quote(lower(((Operand.Text) value).value())) + ")";
-            case ENDS_WITH -> "(" + p + " != null && " + p + " str[endsWith] "
-                    + quote(lower(((Operand.Text) value).value())) + ")";
+            // Plain String methods behind a null guard rather than Drools' contains and str[...] operators: those
+            // are evaluator wrappers that Drools 10.2's constraint JIT mis-compiles inside compound expressions.
+            case CONTAINS -> stringMethod(p, "contains", ((Operand.Text) value).value());
+            case STARTS_WITH -> stringMethod(p, "startsWith", ((Operand.Text) value).value());
+            case ENDS_WITH -> stringMethod(p, "endsWith", ((Operand.Text) value).value());
             case IN -> p + " in (" + ((Operand.TextList) value).values().stream()
                     .map(v -> quote(trimmedLower(v))).collect(Collectors.joining(", ")) + ")";
             case MATCHES -> "Re2.find(originalText[" + quote(field.wireName()) + "], "
@@ -137,7 +136,7 @@ final class ContactConstraints {
             case WITHIN_LAST, MORE_THAN_AGO, WITHIN_NEXT -> {
                 RelativeWindow window = new RelativeWindow(field, op, ((Operand.Length) value).duration());
                 relativeWindows.add(window);
-                yield "timeFlags contains " + quote(window.key());
+                yield "timeFlags.contains(" + quote(window.key()) + ")";
             }
             case IS_EMPTY -> isEmpty(field, p);
             default -> throw unsupported(op, FieldKind.TIME);
@@ -146,7 +145,7 @@ final class ContactConstraints {
 
     private static String tags(Operator op, Operand value) {
         return switch (op) {
-            case CONTAINS -> "tags contains " + quote(trimmedLower(((Operand.Text) value).value()));
+            case CONTAINS -> tagContains(((Operand.Text) value).value());
             case CONTAINS_ANY -> joinTags(((Operand.TextList) value).values(), " || ");
             case CONTAINS_ALL -> joinTags(((Operand.TextList) value).values(), " && ");
             case IS_EMPTY -> "tags.empty";
@@ -155,9 +154,16 @@ final class ContactConstraints {
     }
 
     private static String joinTags(List<String> tags, String operator) {
-        String joined = tags.stream().map(t -> "tags contains " + quote(trimmedLower(t)))
-                .collect(Collectors.joining(operator));
+        String joined = tags.stream().map(ContactConstraints::tagContains).collect(Collectors.joining(operator));
         return tags.size() == 1 ? joined : "(" + joined + ")";
+    }
+
+    private static String stringMethod(String property, String method, String value) {
+        return "(" + property + " != null && " + property + "." + method + "(" + quote(lower(value)) + "))";
+    }
+
+    private static String tagContains(String tag) {
+        return "tags.contains(" + quote(trimmedLower(tag)) + ")";
     }
 
     /** A custom field is empty when it has no value of any kind (blank text is stored as no value). */
