@@ -33,6 +33,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WorkflowsOption.refuse(workflows);
+        // A rules directory that is missing or unreadable is bad usage (exit 2, on err), not a problem in the rules.
+        List<DrlFile> handwritten = RulesDirectory.handwritten(rules);
         List<Issue> issues = new ArrayList<>();
         RuleSources sources;
         try {
@@ -40,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (InvalidInputException invalid) {
             issues.addAll(invalid.issues());
             // The segment files have problems; still compile the hand-written DRL so that its problems show too.
-            sources = new RuleSources(List.of(), handwrittenOrNone());
+            sources = new RuleSources(List.of(), handwritten);
         }
         try {
             RuleCompiler.check(sources, ZoneOffset.UTC);
@@ -55,13 +57,5 @@ final class CheckCommand implements Callable<Integer> {
         Cli.print(spec.commandLine().getOut(), issues);
         spec.commandLine().getOut().printf("%d problem%s%n", issues.size(), issues.size() == 1 ? "" : "s");
         return ExitCodes.PROBLEMS_FOUND;
-    }
-
-    private List<DrlFile> handwrittenOrNone() {
-        try {
-            return RulesDirectory.handwritten(rules);
-        } catch (InvalidInputException unreadable) {
-            return List.of();
-        }
     }
 }
