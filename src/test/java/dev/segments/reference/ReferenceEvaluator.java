@@ -38,9 +38,10 @@ import java.util.stream.Collectors;
  *
  * <p>Choices where the spec is silent, kept in one place so the engine can be held to them:
  * <ul>
- * <li>"trimmed" is {@link String#trim()}; a text value is blank when it trims to the empty string;</li>
+ * <li>"trimmed" is {@link String#strip()} (Unicode white space, as the engine does); a text value is blank when it
+ * strips to the empty string;</li>
  * <li>a contact's blank tag is no tag at all;</li>
- * <li>a custom string is a time value when, trimmed, it parses as {@link Instant#parse} (an offset is required) or
+ * <li>a custom string is a time value when, trimmed, it parses as an ISO-8601 date-time with an offset ({@code OffsetDateTime#parse}; seconds optional) or
  * as a {@code YYYY-MM-DD} date;</li>
  * <li>an {@code activity} condition's {@code campaignId} is compared exactly (it is an id, not text).</li>
  * </ul>
@@ -224,7 +225,7 @@ public final class ReferenceEvaluator {
         private boolean isEmpty(Field field) {
             if (field instanceof Field.Custom c) {
                 CustomValue v = contact.custom().get(c.name());
-                return v == null || (v instanceof CustomValue.Text t && t.value().trim().isEmpty());
+                return v == null || (v instanceof CustomValue.Text t && t.value().strip().isEmpty());
             }
             ContactField standard = ((Field.Standard) field).field();
             if (standard.alwaysHasValue()) {
@@ -264,7 +265,7 @@ public final class ReferenceEvaluator {
             if (raw == null) {
                 return null;
             }
-            String trimmed = raw.trim();
+            String trimmed = raw.strip();
             return trimmed.isEmpty() ? null : trimmed;
         }
 
@@ -313,7 +314,7 @@ public final class ReferenceEvaluator {
         private Set<String> tagSet() {
             Set<String> tags = new LinkedHashSet<>();
             for (String t : contact.tags()) {
-                String trimmed = t.trim();
+                String trimmed = t.strip();
                 if (!trimmed.isEmpty()) {
                     tags.add(lower(trimmed));
                 }
@@ -325,14 +326,14 @@ public final class ReferenceEvaluator {
 
         private boolean text(Operator op, Operand operand, String v) {
             return switch (op) {
-                case EQUALS -> v != null && v.equals(lower(((Operand.Text) operand).value().trim()));
+                case EQUALS -> v != null && v.equals(lower(((Operand.Text) operand).value().strip()));
                 case NOT_EQUALS -> !text(Operator.EQUALS, operand, v);
                 case CONTAINS -> v != null && v.contains(lower(((Operand.Text) operand).value()));
                 case NOT_CONTAINS -> !text(Operator.CONTAINS, operand, v);
                 case STARTS_WITH -> v != null && v.startsWith(lower(((Operand.Text) operand).value()));
                 case ENDS_WITH -> v != null && v.endsWith(lower(((Operand.Text) operand).value()));
                 case IN -> v != null && ((Operand.TextList) operand).values().stream()
-                        .anyMatch(x -> v.equals(lower(x.trim())));
+                        .anyMatch(x -> v.equals(lower(x.strip())));
                 case NOT_IN -> !text(Operator.IN, operand, v);
                 default -> throw new IllegalStateException(op + " is not a text operator");
             };
@@ -403,7 +404,7 @@ public final class ReferenceEvaluator {
     }
 
     private static String tag(String conditionValue) {
-        return lower(conditionValue.trim());
+        return lower(conditionValue.strip());
     }
 
     private static String lower(String s) {
@@ -412,9 +413,9 @@ public final class ReferenceEvaluator {
 
     /** A custom string as a time value: an ISO instant with an offset, or a {@code YYYY-MM-DD} date; else null. */
     static TimePoint parseTime(String raw) {
-        String s = raw.trim();
+        String s = raw.strip();
         try {
-            return new TimePoint.AtInstant(Instant.parse(s));
+            return new TimePoint.AtInstant(java.time.OffsetDateTime.parse(s).toInstant());
         } catch (DateTimeParseException notAnInstant) {
             try {
                 return new TimePoint.OnDate(LocalDate.parse(s));
