@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -91,7 +93,9 @@ public final class RuleCompiler {
         }
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            issues.add(issue(message, reportedPaths, generatedAt));
+            if (!isEcho(message)) {
+                issues.add(issue(message, reportedPaths, generatedAt));
+            }
         }
         if (!issues.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
@@ -108,6 +112,15 @@ public final class RuleCompiler {
         return kie;
     }
 
+    /** After a syntax error the parser also reports that it made no package: no news for the author. */
+    private static boolean isEcho(Message message) {
+        return message.getText() != null && message.getText().contains("Parser returned a null Package");
+    }
+
+    /** The parser puts the real column in its text ({@code [ERR 101] Line 5:25 ...}) and reports column 0. */
+    private static final Pattern LINE_AND_COLUMN =
+            Pattern.compile("Line (\\d+):(\\d+)");
+
     private static Issue issue(Message message, Map<String, String> reportedPaths, Map<String, Location> generatedAt) {
         String path = message.getPath() == null ? "" : message.getPath();
         String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s+", " ");
@@ -116,15 +129,21 @@ public final class RuleCompiler {
             return new Issue(segment, "generated DRL does not compile (line " + message.getLine() + "): " + text);
         }
         String file = reportedPaths.getOrDefault(path, path);
-        return new Issue(new Location(file, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0)), text);
+        int line = Math.max(message.getLine(), 0);
+        int column = Math.max(message.getColumn(), 0);
+        Matcher position = LINE_AND_COLUMN.matcher(text);
+        if (column == 0 && position.find() && Integer.parseInt(position.group(1)) == line) {
+            column = Integer.parseInt(position.group(2)) + 1;
+        }
+        return new Issue(new Location(file, line, column), text);
     }
 
-    private static final java.util.regex.Pattern PACKAGE =
-            java.util.regex.Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)", java.util.regex.Pattern.MULTILINE);
+    private static final Pattern PACKAGE =
+            Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)", Pattern.MULTILINE);
 
     /** Hand-written files go in the folder of their package, where Drools expects them. */
     private static String packageFolder(DrlFile file) {
-        java.util.regex.Matcher matcher = PACKAGE.matcher(file.content());
+        Matcher matcher = PACKAGE.matcher(file.content());
         return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
     }
 

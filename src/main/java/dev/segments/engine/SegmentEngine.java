@@ -93,22 +93,23 @@ public final class SegmentEngine implements AutoCloseable {
     /** Inserts the contact or replaces it whole (fields left out are cleared); its email events are kept. */
     public List<MembershipChange> upsert(ContactData contact) {
         Objects.requireNonNull(contact, "contact");
-        return write(() -> {
+        return write(() -> undoingOnFailure(contact.id(), () -> {
             ContactState state = contacts.computeIfAbsent(contact.id(), id -> new ContactState());
             refresh(state, contact);
             return step(now);
-        });
+        }));
     }
 
     /** Removes the contact and its events; its memberships end ({@code segment.exited} for each). */
     public List<MembershipChange> delete(String contactId) {
         return write(() -> {
-            ContactState state = contacts.remove(contactId);
-            if (state == null) {
+            if (!contacts.containsKey(contactId)) {
                 throw new UnknownContactException(contactId);
             }
-            session.delete(state.handle);
-            return step(now);
+            return undoingOnFailure(contactId, () -> {
+                session.delete(contacts.remove(contactId).handle);
+                return step(now);
+            });
         });
     }
 
@@ -123,13 +124,15 @@ public final class SegmentEngine implements AutoCloseable {
             if (state == null) {
                 throw new UnknownContactException(event.contactId());
             }
-            int index = 0;
-            while (index < state.events.size() && !state.events.get(index).at().isAfter(event.at())) {
-                index++;
-            }
-            state.events.add(index, event);
-            refresh(state, EventEffects.apply(state.data, event));
-            return step(now);
+            return undoingOnFailure(event.contactId(), () -> {
+                int index = 0;
+                while (index < state.events.size() && !state.events.get(index).at().isAfter(event.at())) {
+                    index++;
+                }
+                state.events.add(index, event);
+                refresh(state, EventEffects.apply(state.data, event));
+                return step(now);
+            });
         });
     }
 
@@ -263,6 +266,55 @@ public final class SegmentEngine implements AutoCloseable {
     }
 
     // ---- internals ----------------------------------------------------------------------------------------------
+
+    /** A contact as it was before a write, to put back if the write fails. */
+    private record Snapshot(ContactData data, NormalizedContact normalized, Contact fact, FactHandle handle,
+            List<EmailEvent> events, long scheduledAt) {
+    }
+
+    /**
+     * Runs a write to one contact; if it throws (a hand-written rule can), the contact is put back as it was and the
+     * rules are fired again, so no half-applied change stays behind or leaks into the next step's changes.
+     */
+    private List<MembershipChange> undoingOnFailure(String contactId, Supplier<List<MembershipChange>> write) {
+        ContactState before = contacts.get(contactId);
+        Snapshot snapshot = before == null ? null : new Snapshot(before.data, before.normalized, before.fact,
+                before.handle, List.copyOf(before.events), before.scheduledAt);
+        try {
+            return write.get();
+        } catch (RuntimeException failure) {
+            try {
+                restore(contactId, snapshot);
+            } catch (RuntimeException restoreFailure) {
+                failure.addSuppressed(restoreFailure);
+            }
+            throw failure;
+        }
+    }
+
+    private void restore(String contactId, Snapshot snapshot) {
+        ContactState current = contacts.remove(contactId);
+        if (snapshot == null) {
+            if (current != null && current.handle != null) {
+                session.delete(current.handle);
+            }
+        } else {
+            ContactState state = new ContactState();
+            state.data = snapshot.data();
+            state.normalized = snapshot.normalized();
+            state.fact = snapshot.fact();
+            state.events.addAll(snapshot.events());
+            state.scheduledAt = snapshot.scheduledAt();
+            if (current != null && current.handle != null) {
+                state.handle = current.handle;
+                session.update(state.handle, state.fact, ChangedProperties.between(current.fact, state.fact));
+            } else {
+                state.handle = session.insert(state.fact);
+            }
+            contacts.put(contactId, state);
+        }
+        session.fire(now);
+    }
 
     private void refresh(ContactState state, ContactData data) {
         state.data = data;

@@ -253,4 +253,34 @@ class SegmentEngineTest {
         assertThat(engine.members("le")).containsExactly("c-2");
         assertThat(engine.members("not-son")).containsExactly("c-1", "c-2");
     }
+
+    @Test
+    void aWriteThatFailsInARuleLeavesNothingHalfApplied() {
+        DrlFile exploding = new DrlFile("rules/exploding.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                rule "refuses state boom"
+                when
+                    Contact( state == "boom" )
+                then
+                    throw new IllegalStateException("boom");
+                end
+                """);
+        engine = SegmentEngine.start(new RuleSources(List.of(SEED), List.of(exploding)), EngineOptions.startingAt(T0));
+        engine.addListener(heard::addAll);
+        engine.upsert(contact("c-1").state("TX").build());
+        heard.clear();
+
+        assertThatThrownBy(() -> engine.upsert(contact("c-2").state("boom").build())).hasRootCauseMessage("boom");
+        assertThatThrownBy(() -> engine.upsert(contact("c-1").state("boom").build())).hasRootCauseMessage("boom");
+        assertThat(engine.contact("c-2")).isEmpty();
+        assertThat(engine.contact("c-1").orElseThrow().state()).isEqualTo("TX");
+        assertThat(engine.members("engaged-texas-clients")).containsExactly("c-1");
+
+        assertThat(engine.upsert(contact("c-3").state("TX").build())).containsExactly(
+                new MembershipChange(T0, Kind.ENTERED, "engaged-texas-clients", "c-3"));
+        assertThat(engine.upsert(contact("c-1").state("CA").build())).containsExactly(
+                new MembershipChange(T0, Kind.EXITED, "engaged-texas-clients", "c-1"));
+        assertThat(heard).hasSize(2);
+    }
 }
