@@ -6,14 +6,13 @@ import dev.segments.engine.RuleSources;
 import dev.segments.engine.RulesDirectory;
 import dev.segments.validation.InvalidInputException;
 import dev.segments.validation.Issue;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -24,21 +23,21 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "The rules directory (segments/ and *.drl).")
-    Path rules;
+    @Mixin
+    RulesOption rulesOption;
 
-    @Option(names = "--workflows", paramLabel = "DIR", description = "BPMN2 workflows (not supported yet).")
-    Path workflows;
+    @Mixin
+    WorkflowsOption workflowsOption;
 
     @Override
     public Integer call() {
-        WorkflowsOption.refuse(workflows);
+        workflowsOption.refuseIfGiven();
         // A rules directory that is missing or unreadable is bad usage (exit 2, on err), not a problem in the rules.
-        List<DrlFile> handwritten = RulesDirectory.handwritten(rules);
+        List<DrlFile> handwritten = RulesDirectory.handwritten(rulesOption.rules);
         List<Issue> issues = new ArrayList<>();
         RuleSources sources;
         try {
-            sources = RulesDirectory.load(rules);
+            sources = rulesOption.load();
         } catch (InvalidInputException invalid) {
             issues.addAll(invalid.issues());
             // The segment files have problems; still compile the hand-written DRL so that its problems show too.

@@ -3,7 +3,6 @@ package dev.segments.cli;
 import dev.segments.contact.ContactData;
 import dev.segments.contact.EmailEvent;
 import dev.segments.engine.EngineOptions;
-import dev.segments.engine.RulesDirectory;
 import dev.segments.engine.SegmentEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,8 +27,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "The rules directory.")
-    Path rules;
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--contacts", required = true, paramLabel = "FILE", description = "Contacts, JSONL (SPEC 2).")
     Path contactsFile;
@@ -40,13 +40,13 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "The instant to evaluate at, e.g. 2026-11-28T12:00:00Z.")
     Instant at;
 
-    @Option(names = "--workflows", paramLabel = "DIR", description = "BPMN2 workflows (not supported yet).")
-    Path workflows;
+    @Mixin
+    WorkflowsOption workflowsOption;
 
     @Override
     public Integer call() {
-        WorkflowsOption.refuse(workflows);
-        var sources = RulesDirectory.load(rules);
+        workflowsOption.refuseIfGiven();
+        var sources = rulesOption.load();
         List<ContactData> contacts = ContactInputs.contacts(contactsFile);
         Map<String, ContactData> byId = contacts.stream()
                 .collect(Collectors.toMap(ContactData::id, Function.identity()));

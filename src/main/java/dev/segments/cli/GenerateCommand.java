@@ -11,13 +11,13 @@ import dev.segments.validation.InvalidInputException;
 import dev.segments.validation.Issue;
 import dev.segments.validation.Suggestions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,15 +29,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "The rules directory.")
-    Path rules;
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--segment", paramLabel = "ID", description = "Only this segment.")
     String segment;
 
     @Override
     public Integer call() {
-        RuleSources sources = RulesDirectory.load(rules);
+        RuleSources sources = rulesOption.load();
         DrlGenerator generator = new DrlGenerator(ZoneOffset.UTC);
         PrintWriter out = spec.commandLine().getOut();
         if (segment == null) {
@@ -65,7 +65,7 @@ final class GenerateCommand implements Callable<Integer> {
         List<String> known = new ArrayList<>();
         sources.segments().forEach(s -> known.add(s.id()));
         sources.handwritten().forEach(f -> known.addAll(HandwrittenSegments.idsIn(f).keySet()));
-        throw new InvalidInputException(new Issue(Location.unknown(rules.toString()),
+        throw new InvalidInputException(new Issue(Location.unknown(rulesOption.rules.toString()),
                 "no segment \"" + segment + "\"" + Suggestions.didYouMean(segment, known)));
     }
 }

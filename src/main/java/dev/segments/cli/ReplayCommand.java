@@ -1,7 +1,6 @@
 package dev.segments.cli;
 
 import dev.segments.engine.EngineOptions;
-import dev.segments.engine.RulesDirectory;
 import dev.segments.engine.SegmentEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,8 +21,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "The rules directory.")
-    Path rules;
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "The timeline, JSONL.")
     Path input;
@@ -31,13 +31,13 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Where the clock stops (default: the last line's at); later lines are not applied.")
     Instant until;
 
-    @Option(names = "--workflows", paramLabel = "DIR", description = "BPMN2 workflows (not supported yet).")
-    Path workflows;
+    @Mixin
+    WorkflowsOption workflowsOption;
 
     @Override
     public Integer call() {
-        WorkflowsOption.refuse(workflows);
-        var sources = RulesDirectory.load(rules);
+        workflowsOption.refuseIfGiven();
+        var sources = rulesOption.load();
         List<ReplayStep> steps = ReplayInput.read(input);
         if (steps.isEmpty()) {
             return ExitCodes.OK;
