@@ -35,6 +35,12 @@ public class SegmentsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    RulesDirectoryWatcher segmentsRulesDirectoryWatcher(SegmentEngine engine, SegmentsProperties properties) {
+        return new RulesDirectoryWatcher(engine, properties.getRulesDir(), properties.getReloadInterval());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     WallClockDriver segmentsWallClockDriver(SegmentEngine engine, Clock clock) {
         return new WallClockDriver(engine, clock);
     }

@@ -1,6 +1,7 @@
 package dev.segments.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of the segments engine ({@code segments.*}). */
@@ -18,6 +19,9 @@ public class SegmentsProperties {
 
     /** The zone in which date-only values mean midnight. */
     private String zone = "UTC";
+
+    /** How often the rules directory is checked for edits, which are applied in place; zero turns it off. */
+    private Duration reloadInterval = Duration.ofSeconds(2);
 
     public Path getRulesDir() {
         return rulesDir;
@@ -41,6 +45,14 @@ public class SegmentsProperties {
 
     public void setEventsFile(Path eventsFile) {
         this.eventsFile = eventsFile;
+    }
+
+    public Duration getReloadInterval() {
+        return reloadInterval;
+    }
+
+    public void setReloadInterval(Duration reloadInterval) {
+        this.reloadInterval = reloadInterval;
     }
 
     public String getZone() {

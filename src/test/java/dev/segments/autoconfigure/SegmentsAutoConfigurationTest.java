@@ -7,6 +7,8 @@ import dev.segments.engine.EngineOptions;
 import dev.segments.engine.MembershipChange;
 import dev.segments.engine.RuleSources;
 import dev.segments.engine.SegmentEngine;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -70,5 +73,40 @@ class SegmentsAutoConfigurationTest {
         assertThat(properties.getZone()).isEqualTo("UTC");
         assertThat(properties.getContactsFile()).isNull();
         assertThat(properties.getEventsFile()).isNull();
+        assertThat(properties.getReloadInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void editsOfTheRulesDirectoryAreAppliedInPlaceAndBrokenOnesRefused(@TempDir Path rules) throws IOException {
+        Path segments = Files.createDirectories(rules.resolve("segments"));
+        Files.writeString(segments.resolve("texas.json"),
+                "{\"id\": \"texas\", \"match\": {\"field\": \"state\", \"op\": \"equals\", \"value\": \"TX\"}}");
+        runner.withPropertyValues("segments.rules-dir=" + rules, "segments.reload-interval=0").run(context -> {
+            SegmentEngine engine = context.getBean(SegmentEngine.class);
+            RulesDirectoryWatcher watcher = context.getBean(RulesDirectoryWatcher.class);
+            engine.upsert(ContactData.builder("c-1").state("TX").build());
+            engine.upsert(ContactData.builder("c-2").state("OK").build());
+            assertThat(watcher.reloadIfChanged()).isEmpty();
+
+            Files.writeString(segments.resolve("texas.json"), "{\"id\": \"texas\", \"match\": "
+                    + "{\"field\": \"state\", \"op\": \"in\", \"value\": [\"TX\", \"OK\"]}}");
+            assertThat(watcher.reloadIfChanged()).extracting(MembershipChange::contactId).containsExactly("c-2");
+
+            Files.writeString(segments.resolve("broken.json"), "{\"id\": \"broken\", \"match\": {\"field\": \"stat\"}}");
+            assertThat(watcher.reloadIfChanged()).isEmpty();
+            assertThat(engine.members("texas")).containsExactly("c-1", "c-2");
+            assertThat(engine.segmentIds()).containsExactly("texas");
+
+            Files.delete(segments.resolve("broken.json"));
+            Files.writeString(rules.resolve("ok.drl"), """
+                    package segments.handwritten;
+                    import dev.segments.engine.Contact;
+                    import dev.segments.engine.SegmentMembership;
+                    rule "oklahoma" when $c : Contact( state == "ok" )
+                    then insertLogical(new SegmentMembership("oklahoma", $c.getId())); end
+                    """);
+            assertThat(watcher.reloadIfChanged()).extracting(MembershipChange::segmentId, MembershipChange::contactId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("oklahoma", "c-2"));
+        });
     }
 }

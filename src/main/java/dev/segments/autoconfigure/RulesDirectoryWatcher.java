@@ -1,0 +1,116 @@
+package dev.segments.autoconfigure;
+
+import dev.segments.engine.MembershipChange;
+import dev.segments.engine.RulesDirectory;
+import dev.segments.engine.SegmentEngine;
+import dev.segments.validation.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Applies edits of the rules directory to the running engine: when a segment file or DRL file is added, changed or
+ * removed, the rules are reloaded in place ({@link SegmentEngine#updateRules}). Rules with problems are refused, with
+ * every problem logged, and the running rules stay.
+ */
+public class RulesDirectoryWatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesDirectoryWatcher.class);
+
+    private final SegmentEngine engine;
+    private final Path rulesDir;
+    private final Duration interval;
+    private String fingerprint;
+    private ScheduledExecutorService executor;
+
+    public RulesDirectoryWatcher(SegmentEngine engine, Path rulesDir, Duration interval) {
+        this.engine = engine;
+        this.rulesDir = rulesDir;
+        this.interval = interval;
+        this.fingerprint = fingerprint();
+    }
+
+    /** Reloads the rules if the directory changed since the last look; returns the resulting membership changes. */
+    public synchronized List<MembershipChange> reloadIfChanged() {
+        String now = fingerprint();
+        if (now.equals(fingerprint)) {
+            return List.of();
+        }
+        fingerprint = now;
+        try {
+            List<MembershipChange> changes = engine.updateRules(RulesDirectory.load(rulesDir));
+            log.info("rules in {} reloaded: {} membership changes", rulesDir, changes.size());
+            return changes;
+        } catch (InvalidInputException refused) {
+            log.error("rules in {} refused; the running rules stay:\n{}", rulesDir, refused.getMessage());
+            return List.of();
+        }
+    }
+
+    private String fingerprint() {
+        if (!Files.isDirectory(rulesDir)) {
+            return "";
+        }
+        try (Stream<Path> files = Files.walk(rulesDir)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(rulesDir.relativize(file).toString().getBytes());
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(file));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "segments-rules-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void poll() {
+        try {
+            reloadIfChanged();
+        } catch (RuntimeException e) {
+            log.error("watching rules in {} failed", rulesDir, e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}
