@@ -5,7 +5,6 @@ import dev.segments.engine.RulesDirectory;
 import dev.segments.engine.SegmentEngine;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,7 +27,7 @@ public class SegmentsAutoConfiguration {
     SegmentEngine segmentEngine(SegmentsProperties properties, Clock clock,
             ObjectProvider<SegmentEngineCustomizer> customizers) {
         SegmentEngine engine = SegmentEngine.start(RulesDirectory.load(properties.getRulesDir()),
-                new EngineOptions(ZoneId.of(properties.getZone()), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                new EngineOptions(ZoneId.of(properties.getZone()), clock.instant()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(engine));
         return engine;
     }

@@ -3,18 +3,19 @@ package dev.segments.engine;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * How an engine starts: the zone in which date-only values mean midnight (default UTC) and the clock's first
- * instant. The clock only moves when {@link SegmentEngine#advanceTo} is called: a pseudo clock for replays and
+ * instant (to the millisecond). The clock only moves when {@link SegmentEngine#advanceTo} is called: a pseudo clock for replays and
  * tests, driven from the wall clock by the service.
  */
 public record EngineOptions(ZoneId zone, Instant start) {
 
     public EngineOptions {
         Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(start, "start");
+        start = Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.MILLIS);
     }
 
     public static EngineOptions startingAt(Instant start) {

@@ -5,6 +5,7 @@ import dev.segments.contact.EmailEvent;
 import dev.segments.time.TimeWindows;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -138,10 +139,10 @@ public final class SegmentEngine implements AutoCloseable {
 
     /**
      * Moves the clock forward to {@code instant}, stopping at every instant in between at which a membership can
-     * change. Returns all changes, each stamped with its own instant.
+     * change. Returns all changes, each stamped with its own instant. The clock has millisecond resolution.
      */
-    public List<MembershipChange> advanceTo(Instant instant) {
-        Objects.requireNonNull(instant, "instant");
+    public List<MembershipChange> advanceTo(Instant time) {
+        Instant instant = Objects.requireNonNull(time, "instant").truncatedTo(ChronoUnit.MILLIS);
         return write(() -> {
             if (instant.isBefore(now)) {
                 throw new IllegalArgumentException("the clock cannot go back from " + now + " to " + instant);

@@ -283,4 +283,12 @@ class SegmentEngineTest {
                 new MembershipChange(T0, Kind.EXITED, "engaged-texas-clients", "c-1"));
         assertThat(heard).hasSize(2);
     }
+
+    @Test
+    void theClockHasMillisecondResolution() {
+        start(SEED);
+        engine.advanceTo(T0.plusNanos(1_500_000));
+        assertThat(engine.now()).isEqualTo(T0.plusMillis(1));
+        assertThat(EngineOptions.startingAt(T0.plusNanos(999_999)).start()).isEqualTo(T0);
+    }
 }
