@@ -64,6 +64,25 @@ public enum Operator {
         return this == IS_EMPTY || this == IS_NOT_EMPTY;
     }
 
+    /**
+     * The positive operator this one negates ({@code notEquals} to {@code equals}, {@code isNotEmpty} to
+     * {@code isEmpty}, ...), or this operator itself. Each {@code not...} operator is the exact complement of its twin.
+     */
+    public Operator positiveTwin() {
+        return switch (this) {
+            case NOT_EQUALS -> EQUALS;
+            case NOT_CONTAINS -> CONTAINS;
+            case NOT_IN -> IN;
+            case NOT_WITHIN_LAST -> WITHIN_LAST;
+            case IS_NOT_EMPTY -> IS_EMPTY;
+            default -> this;
+        };
+    }
+
+    public boolean isNegation() {
+        return positiveTwin() != this;
+    }
+
     public static Optional<Operator> find(String wireName) {
         return Arrays.stream(values()).filter(op -> op.wireName.equals(wireName)).findFirst();
     }

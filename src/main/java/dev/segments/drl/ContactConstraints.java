@@ -40,9 +40,8 @@ final class ContactConstraints {
     /** A constraint that holds exactly when the condition does (or, negated, does not). */
     Term.Constraint field(FieldCondition condition, boolean negated) {
         Operator op = condition.op();
-        Operator positive = positiveTwin(op);
-        String expression = positiveExpression(condition, positive);
-        boolean inverted = (positive != op) != negated;
+        String expression = positiveExpression(condition, op.positiveTwin());
+        boolean inverted = op.isNegation() != negated;
         return new Term.Constraint(inverted ? Terms.negate(expression) : expression);
     }
 
@@ -57,17 +56,6 @@ final class ContactConstraints {
         String expression = holdsForZero ? complement(count, comparison) : comparison(count, comparison);
         boolean inverted = holdsForZero != negated;
         return new Term.Constraint(inverted ? Terms.negate(expression) : expression);
-    }
-
-    private static Operator positiveTwin(Operator op) {
-        return switch (op) {
-            case NOT_EQUALS -> Operator.EQUALS;
-            case NOT_CONTAINS -> Operator.CONTAINS;
-            case NOT_IN -> Operator.IN;
-            case NOT_WITHIN_LAST -> Operator.WITHIN_LAST;
-            case IS_NOT_EMPTY -> Operator.IS_EMPTY;
-            default -> op;
-        };
     }
 
     private String positiveExpression(FieldCondition c, Operator op) {

@@ -100,13 +100,15 @@ final class RuleSession implements AutoCloseable {
         }
     }
 
-    /** Swaps in new rules in place: unchanged rules keep their state, removed ones retract what they justified. */
+    /**
+     * Swaps in new rules in place: unchanged rules keep their state, removed ones retract what they justified. The
+     * previous module stays available (to go back to) until the caller discards it.
+     */
     void replaceRules(CompiledRules next) {
         Results results = container.updateToVersion(next.releaseId());
         if (results.hasMessages(Message.Level.ERROR)) {
             throw new IllegalStateException("KIE container refused an update that compiled: " + results.getMessages());
         }
-        compiler.discard(rules.releaseId());
         rules = next;
     }
 

@@ -18,7 +18,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -47,8 +46,7 @@ public final class SegmentEngine implements AutoCloseable {
     private final RuleSession session;
     private final Map<String, ContactState> contacts = new HashMap<>();
     private final PriorityQueue<Scheduled> schedule = new PriorityQueue<>();
-    private final SortedMap<String, SortedSet<String>> members = new TreeMap<>();
-    private final Map<String, SortedSet<String>> segmentsByContact = new HashMap<>();
+    private final MembershipIndex memberships = new MembershipIndex();
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private Instant now;
 
@@ -177,18 +175,32 @@ public final class SegmentEngine implements AutoCloseable {
     public List<MembershipChange> updateRules(RuleSources sources) {
         return write(() -> {
             CompiledRules next = compiler.compile(sources);
-            TimeWindows before = session.rules().windows();
-            session.replaceRules(next);
-            if (!before.equals(next.windows())) {
-                contacts.values().forEach(this::refreshTime);
-            }
-            for (String removed : new ArrayList<>(members.keySet())) {
-                if (!next.segmentIds().contains(removed) && members.get(removed).isEmpty()) {
-                    members.remove(removed);
+            CompiledRules previous = session.rules();
+            try {
+                switchRules(next);
+                List<MembershipChange> changes = step(now);
+                compiler.discard(previous.releaseId());
+                return changes;
+            } catch (RuntimeException failure) {
+                // A new rule threw while firing: go back to the rules that ran before.
+                try {
+                    switchRules(previous);
+                    session.fire(now);
+                } catch (RuntimeException rollbackFailure) {
+                    failure.addSuppressed(rollbackFailure);
                 }
+                compiler.discard(next.releaseId());
+                throw failure;
             }
-            return step(now);
         });
+    }
+
+    private void switchRules(CompiledRules next) {
+        TimeWindows before = session.rules().windows();
+        session.replaceRules(next);
+        if (!before.equals(next.windows())) {
+            contacts.values().forEach(this::refreshTime);
+        }
     }
 
     // ---- reads --------------------------------------------------------------------------------------------------
@@ -206,39 +218,24 @@ public final class SegmentEngine implements AutoCloseable {
     public SortedSet<String> segmentIds() {
         return read(() -> {
             SortedSet<String> ids = new TreeSet<>(session.rules().segmentIds());
-            members.forEach((id, set) -> {
-                if (!set.isEmpty()) {
-                    ids.add(id);
-                }
-            });
+            ids.addAll(memberships.populatedSegments());
             return Collections.unmodifiableSortedSet(ids);
         });
     }
 
     /** The members of a segment now, sorted (empty for a segment with no members or unknown). */
     public SortedSet<String> members(String segmentId) {
-        return read(() -> Collections.unmodifiableSortedSet(
-                new TreeSet<>(members.getOrDefault(segmentId, Collections.emptySortedSet()))));
+        return read(() -> memberships.members(segmentId));
     }
 
     /** The segments a contact is a member of now, sorted. */
     public SortedSet<String> segmentsOf(String contactId) {
-        return read(() -> Collections.unmodifiableSortedSet(
-                new TreeSet<>(segmentsByContact.getOrDefault(contactId, Collections.emptySortedSet()))));
+        return read(() -> memberships.segmentsOf(contactId));
     }
 
     /** Member counts of every segment, sorted by segment id (zero counts included). */
     public SortedMap<String, Integer> counts() {
-        return read(() -> {
-            SortedMap<String, Integer> counts = new TreeMap<>();
-            session.rules().segmentIds().forEach(id -> counts.put(id, 0));
-            members.forEach((id, set) -> {
-                if (!set.isEmpty() || counts.containsKey(id)) {
-                    counts.put(id, set.size());
-                }
-            });
-            return Collections.unmodifiableSortedMap(counts);
-        });
+        return read(() -> memberships.counts(session.rules().segmentIds()));
     }
 
     /** How often each rule has fired since the engine started, by rule name (diagnostics). */
@@ -359,21 +356,7 @@ public final class SegmentEngine implements AutoCloseable {
 
     private List<MembershipChange> step(Instant at) {
         List<MembershipChange> changes = session.fire(at);
-        for (MembershipChange change : changes) {
-            SortedSet<String> segmentMembers = members.computeIfAbsent(change.segmentId(), id -> new TreeSet<>());
-            SortedSet<String> contactSegments =
-                    segmentsByContact.computeIfAbsent(change.contactId(), id -> new TreeSet<>());
-            if (change.kind() == MembershipChange.Kind.ENTERED) {
-                segmentMembers.add(change.contactId());
-                contactSegments.add(change.segmentId());
-            } else {
-                segmentMembers.remove(change.contactId());
-                contactSegments.remove(change.segmentId());
-                if (contactSegments.isEmpty()) {
-                    segmentsByContact.remove(change.contactId());
-                }
-            }
-        }
+        memberships.apply(changes);
         if (!changes.isEmpty()) {
             for (MembershipListener listener : listeners) {
                 listener.membershipsChanged(changes);

@@ -31,9 +31,16 @@ public final class SegmentMembership {
                 && segmentId.equals(that.segmentId) && contactId.equals(that.contactId);
     }
 
+    /**
+     * Mixed, not {@code 31 * a + b}: ids such as {@code r1}/{@code c-12} make that polynomial collide so often that
+     * truth maintenance's hash maps degrade into trees (seen in profiles as {@code HashMap$TreeNode.find}).
+     */
     @Override
     public int hashCode() {
-        return 31 * segmentId.hashCode() + contactId.hashCode();
+        int h = segmentId.hashCode() * 0x9E3779B1 + contactId.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        return h ^ (h >>> 13);
     }
 
     @Override

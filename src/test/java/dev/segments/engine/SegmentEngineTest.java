@@ -291,4 +291,23 @@ class SegmentEngineTest {
         assertThat(engine.now()).isEqualTo(T0.plusMillis(1));
         assertThat(EngineOptions.startingAt(T0.plusNanos(999_999)).start()).isEqualTo(T0);
     }
+
+    @Test
+    void aRuleChangeThatFailsWhileFiringIsRolledBack() {
+        start(SEED);
+        engine.upsert(contact("c-1").state("TX").build());
+        DrlFile exploding = new DrlFile("rules/exploding.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                import dev.segments.engine.SegmentMembership;
+                rule "texans explode" when $c : Contact( state == "tx" )
+                then throw new IllegalStateException("boom"); end
+                rule "everyone" when $c : Contact( ) then insertLogical(new SegmentMembership("everyone", $c.getId())); end
+                """);
+        assertThatThrownBy(() -> engine.updateRules(new RuleSources(List.of(SEED), List.of(exploding))))
+                .hasRootCauseMessage("boom");
+        assertThat(engine.segmentIds()).containsExactly("engaged-texas-clients");
+        assertThat(engine.upsert(contact("c-2").state("TX").build())).containsExactly(
+                new MembershipChange(T0, Kind.ENTERED, "engaged-texas-clients", "c-2"));
+    }
 }

@@ -1,0 +1,72 @@
+package dev.segments.measure;
+
+import dev.segments.contact.ContactData;
+import dev.segments.engine.EngineOptions;
+import dev.segments.engine.RuleSources;
+import dev.segments.engine.RulesDirectory;
+import java.nio.file.Path;
+import dev.segments.engine.SegmentEngine;
+import dev.segments.reference.RandomContacts;
+import dev.segments.reference.RandomSegments;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A first measurement of speed and memory, before the benchmark harness exists (not a test; no timing asserted).
+ * Run: {@code ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt && java -Xmx8g
+ * -cp target/classes:target/test-classes:$(cat cp.txt) dev.segments.measure.EngineMeasurement CONTACTS RULES UPDATES},
+ * RULES being a rules directory or a number of random segments.
+ */
+public final class EngineMeasurement {
+
+    public static void main(String[] args) {
+        int contacts = Integer.parseInt(args[0]);
+        int updates = Integer.parseInt(args[2]);
+        RuleSources sources = args[1].matches("\\d+")
+                ? RuleSources.of(new RandomSegments(new Random(1)).segments(Integer.parseInt(args[1])))
+                : RulesDirectory.load(Path.of(args[1]));
+        int segmentCount = sources.segments().size() + sources.handwritten().size();
+        RandomContacts random = new RandomContacts(new Random(2));
+        List<ContactData> population = random.contacts(contacts);
+        long heapBefore = usedHeapAfterGc();
+        try (SegmentEngine engine = SegmentEngine.start(sources,
+                EngineOptions.startingAt(RandomContacts.BASE))) {
+            long start = System.nanoTime();
+            population.forEach(engine::upsert);
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
+            long memberships = engine.counts().values().stream().mapToLong(Integer::longValue).sum();
+            long heapLoaded = usedHeapAfterGc();
+            System.out.printf("load: %d contacts, %d segments in %.2f s = %.0f contacts/s; %d memberships (%.1f per contact)%n",
+                    contacts, segmentCount, loadSeconds, contacts / loadSeconds, memberships,
+                    memberships / (double) contacts);
+            System.out.printf("heap: %.1f MB over the population's own %.1f MB = %.0f bytes per contact%n",
+                    (heapLoaded - heapBefore) / 1e6, heapBefore / 1e6, (heapLoaded - heapBefore) / (double) contacts);
+
+            long[] micros = new long[updates];
+            Random pick = new Random(3);
+            for (int i = 0; i < updates; i++) {
+                ContactData changed = random.contact(population.get(pick.nextInt(contacts)).id());
+                long t = System.nanoTime();
+                engine.upsert(changed);
+                micros[i] = (System.nanoTime() - t) / 1000;
+            }
+            Arrays.sort(micros);
+            System.out.printf("update (whole contact replaced, random fields): p50 %d µs, p99 %d µs, max %d µs%n",
+                    micros[updates / 2], micros[(int) (updates * 0.99)], micros[updates - 1]);
+
+            long t = System.nanoTime();
+            int changes = engine.advanceTo(RandomContacts.BASE.plus(Duration.ofDays(1))).size();
+            System.out.printf("advance one day: %d changes in %.1f ms%n", changes, (System.nanoTime() - t) / 1e6);
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
