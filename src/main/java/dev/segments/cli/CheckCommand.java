@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Compile every segment file and DRL file; print each problem as FILE:LINE:COLUMN: message.",
+        description = {"Compile every segment file and DRL file and print each problem.",
+                "Problems are printed as FILE:LINE:COLUMN: message.",
                 "Exit 0 if there is none, 1 if there are problems, 2 on bad usage."})
 final class CheckCommand implements Callable<Integer> {
 

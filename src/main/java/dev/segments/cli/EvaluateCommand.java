@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Load contacts (and events up to --at), set the clock to --at, and print each segment's members:",
-                "{\"segment\": \"vip\", \"count\": 2, \"members\": [\"c-1\", \"c-7\"]}, one line a segment, sorted by id."})
+        description = {"Print each segment's members at an instant.",
+                "Loads the contacts and the events up to --at, sets the clock to --at, and prints one line a segment,",
+                "sorted by id: {\"segment\": \"vip\", \"count\": 2, \"members\": [\"c-1\", \"c-7\"]}"})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec

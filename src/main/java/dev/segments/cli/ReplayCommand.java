@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay a timeline of upserts, deletes, events and ticks (JSONL, \"at\" never decreasing) and",
-                "print one JSON line per membership change, including those caused by time passing."})
+        description = {"Replay a timeline and print every membership change.",
+                "The input is JSONL upserts, deletes, events and ticks, \"at\" never decreasing; one JSON line is",
+                "printed per change, those caused by time passing included, stamped with their instant."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the service: build the engine from the rules directory, load contacts, and log",
-                "membership changes as they happen. Other --key=value arguments go to Spring Boot."})
+        description = {"Start the service (the default command).",
+                "Builds the engine from the rules directory, loads contacts, logs membership changes as they happen,",
+                "and applies edits of the rules directory in place. Other --key=value arguments go to Spring Boot."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--rules", paramLabel = "DIR", description = "The rules directory (default: rules).")
