@@ -6,6 +6,7 @@ import dev.segments.engine.RuleSources;
 import dev.segments.engine.RulesDirectory;
 import dev.segments.validation.InvalidInputException;
 import dev.segments.validation.Issue;
+import dev.segments.workflow.WorkflowSettings;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
             sources = new RuleSources(List.of(), handwritten);
         }
         try {
-            RuleCompiler.check(sources, ZoneOffset.UTC);
+            RuleCompiler.check(sources, ZoneOffset.UTC, WorkflowSettings.defaults().taskNames());
         } catch (InvalidInputException invalid) {
             issues.addAll(invalid.issues());
         }

@@ -3,15 +3,16 @@ package dev.segments.engine;
 import dev.segments.definition.Location;
 import dev.segments.drl.GeneratedSegment;
 import dev.segments.time.TimeWindows;
+import dev.segments.workflow.WorkflowCatalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kie.api.builder.ReleaseId;
 
-/** A rule set that compiled: its KIE module, the generated segments, hand-written segment ids, and time windows. */
+/** A rule set that compiled: its KIE module, generated segments, hand-written segment ids, time windows, workflows. */
 record CompiledRules(ReleaseId releaseId, List<GeneratedSegment> generated, Map<String, Location> handwrittenIds,
-        TimeWindows windows) {
+        TimeWindows windows, WorkflowCatalog workflows) {
 
     Set<String> segmentIds() {
         Set<String> ids = new TreeSet<>(handwrittenIds.keySet());

@@ -4,21 +4,32 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import dev.segments.workflow.WorkflowSettings;
 import java.util.Objects;
 
 /**
- * How an engine starts: the zone in which date-only values mean midnight (default UTC) and the clock's first
+ * How an engine starts: the zone in which date-only values mean midnight (default UTC), how workflows run (task
+ * handlers, campaign launcher, cascade bound), and the clock's first
  * instant (to the millisecond). The clock only moves when {@link SegmentEngine#advanceTo} is called: a pseudo clock for replays and
  * tests, driven from the wall clock by the service.
  */
-public record EngineOptions(ZoneId zone, Instant start) {
+public record EngineOptions(ZoneId zone, Instant start, WorkflowSettings workflows) {
 
     public EngineOptions {
         Objects.requireNonNull(zone, "zone");
         start = Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.MILLIS);
+        Objects.requireNonNull(workflows, "workflows");
+    }
+
+    public EngineOptions(ZoneId zone, Instant start) {
+        this(zone, start, WorkflowSettings.defaults());
     }
 
     public static EngineOptions startingAt(Instant start) {
         return new EngineOptions(ZoneOffset.UTC, start);
+    }
+
+    public EngineOptions withWorkflows(WorkflowSettings settings) {
+        return new EngineOptions(zone, start, settings);
     }
 }

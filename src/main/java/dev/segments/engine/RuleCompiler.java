@@ -7,6 +7,8 @@ import dev.segments.time.ActivityWindow;
 import dev.segments.time.RelativeWindow;
 import dev.segments.time.TimeWindows;
 import dev.segments.validation.Issue;
+import dev.segments.workflow.WorkflowCatalog;
+import dev.segments.workflow.WorkflowFile;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,8 +28,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 /**
- * Compiles generated and hand-written DRL into one KIE module with a release id of its own, and reports every
- * error at the place a person wrote it: the hand-written file and line, or the segment file.
+ * Compiles generated DRL, hand-written DRL and BPMN2 workflows into one KIE module with a release id of its own, and
+ * reports every error at the place a person wrote it: the hand-written or workflow file and line, or the segment file.
  */
 public final class RuleCompiler {
 
@@ -35,11 +37,14 @@ public final class RuleCompiler {
 
     private final KieServices kie = KieServices.get();
     private final DrlGenerator generator;
+    private final Set<String> taskNames;
     private final String artifactId = "segments-" + UUID.randomUUID();
     private final AtomicLong builds = new AtomicLong();
 
-    public RuleCompiler(ZoneId zone) {
+    /** @param taskNames the workflow tasks that have a handler, built-in and custom */
+    public RuleCompiler(ZoneId zone, Set<String> taskNames) {
         this.generator = new DrlGenerator(zone);
+        this.taskNames = Set.copyOf(taskNames);
     }
 
     public DrlGenerator generator() {
@@ -47,8 +52,8 @@ public final class RuleCompiler {
     }
 
     /** Compiles the sources and throws them away: {@link RuleCompilationException} tells every problem. */
-    public static void check(RuleSources sources, ZoneId zone) {
-        RuleCompiler compiler = new RuleCompiler(zone);
+    public static void check(RuleSources sources, ZoneId zone, Set<String> taskNames) {
+        RuleCompiler compiler = new RuleCompiler(zone, taskNames);
         compiler.discard(compiler.compile(sources).releaseId());
     }
 
@@ -80,7 +85,7 @@ public final class RuleCompiler {
         }
         int index = 0;
         for (DrlFile file : sources.handwritten()) {
-            String path = packageFolder(file) + "handwritten-" + (index++) + "-" + fileName(file.path());
+            String path = packageFolder(file) + "handwritten-" + (index++) + "-" + fileName(file.path(), ".drl");
             files.write(RESOURCES + path, file.content());
             reportedPaths.put(path, file.path());
             HandwrittenSegments.idsIn(file).forEach((id, at) -> {
@@ -91,17 +96,32 @@ public final class RuleCompiler {
                 handwrittenIds.putIfAbsent(id, at);
             });
         }
+        Map<String, WorkflowFile> workflowsByPath = new HashMap<>();
+        for (WorkflowFile file : sources.workflows()) {
+            String path = "workflows/workflow-" + (index++) + "-" + fileName(file.path(), ".bpmn");
+            files.write(RESOURCES + path, file.content());
+            reportedPaths.put(path, file.path());
+            workflowsByPath.put(path, file);
+        }
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (!isEcho(message)) {
                 issues.add(issue(message, reportedPaths, generatedAt));
             }
         }
+        WorkflowCatalog catalog = WorkflowCatalog.EMPTY;
+        if (issues.isEmpty() && !workflowsByPath.isEmpty()) {
+            Set<String> segmentIds = new HashSet<>(generatedIds);
+            segmentIds.addAll(handwrittenIds.keySet());
+            catalog = WorkflowCatalog.of(kie.newKieContainer(releaseId).getKieBase(), workflowsByPath, segmentIds,
+                    taskNames);
+            issues.addAll(catalog.issues());
+        }
         if (!issues.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(issues);
         }
-        return new CompiledRules(releaseId, generated, handwrittenIds, new TimeWindows(relative, activity));
+        return new CompiledRules(releaseId, generated, handwrittenIds, new TimeWindows(relative, activity), catalog);
     }
 
     void discard(ReleaseId releaseId) {
@@ -147,9 +167,11 @@ public final class RuleCompiler {
         return matcher.find() ? matcher.group(1).replace('.', '/') + "/" : "";
     }
 
-    private static String fileName(String path) {
+    /** A safe resource file name; the KIE builder picks the compiler by its extension. */
+    private static String fileName(String path, String extension) {
         String name = path.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
-        return name.endsWith(".drl") ? name : name + ".drl";
+        return name.endsWith(extension) || (extension.equals(".bpmn") && name.endsWith(".bpmn2")) ? name
+                : name + extension;
     }
 }

@@ -6,6 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import dev.segments.workflow.ContactEditor;
+import dev.segments.workflow.SegmentChange;
+import dev.segments.workflow.WorkflowEvent;
+import dev.segments.workflow.WorkflowRunner;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
@@ -34,17 +40,21 @@ final class RuleSession implements AutoCloseable {
     private final KieSession session;
     private final Map<SegmentMembership, Integer> pending = new LinkedHashMap<>();
     private final Map<String, Long> firings = new HashMap<>();
+    private final WorkflowRunner workflows;
     private CompiledRules rules;
     private long clockMillis;
 
-    RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start) {
+    RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start, WorkflowRunner workflows) {
         this.compiler = compiler;
         this.rules = rules;
+        this.workflows = workflows;
         this.container = compiler.kie().newKieContainer(rules.releaseId());
         KieBase base = container.getKieBase();
         KieSessionConfiguration configuration = compiler.kie().newKieSessionConfiguration();
         configuration.setOption(ClockTypeOption.PSEUDO);
+        WorkflowRunner.configure(configuration);
         this.session = base.newKieSession(configuration, null);
+        workflows.attach(session);
         this.clockMillis = 0;
         advanceClockTo(start);
         session.addEventListener(new DefaultAgendaEventListener() {
@@ -110,6 +120,21 @@ final class RuleSession implements AutoCloseable {
             throw new IllegalStateException("KIE container refused an update that compiled: " + results.getMessages());
         }
         rules = next;
+    }
+
+    /** Whether any of the changes starts a workflow of the current rules. */
+    boolean triggersWorkflows(List<SegmentChange> changes) {
+        return WorkflowRunner.triggersAny(rules.workflows(), changes);
+    }
+
+    /** Runs the workflows the changes start; their contact changes are left for the next {@link #fire}. */
+    List<WorkflowEvent> runWorkflows(List<SegmentChange> changes, Instant at,
+            Function<String, Optional<ContactEditor>> editors) {
+        return workflows.run(session, rules.workflows(), changes, at, editors);
+    }
+
+    List<WorkflowEvent> stopCascade(List<SegmentChange> changes, Instant at, int steps) {
+        return WorkflowRunner.stopped(rules.workflows(), changes, at, steps);
     }
 
     /** Fires all rules and returns the net membership changes since the last call, stamped {@code at}. */

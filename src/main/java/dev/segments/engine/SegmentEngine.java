@@ -24,6 +24,13 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.kie.api.runtime.rule.FactHandle;
+import dev.segments.workflow.ContactEditor;
+import dev.segments.workflow.SegmentChange;
+import dev.segments.workflow.Trigger;
+import dev.segments.workflow.WorkflowEvent;
+import dev.segments.workflow.WorkflowListener;
+import dev.segments.workflow.WorkflowRunner;
+import java.util.function.UnaryOperator;
 
 /**
  * Live segments over contacts: the facade over one stateful KIE session.
@@ -48,6 +55,8 @@ public final class SegmentEngine implements AutoCloseable {
     private final PriorityQueue<Scheduled> schedule = new PriorityQueue<>();
     private final MembershipIndex memberships = new MembershipIndex();
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<WorkflowListener> workflowListeners = new CopyOnWriteArrayList<>();
+    private final int maxCascadeSteps;
     private Instant now;
 
     private static final class ContactState {
@@ -70,12 +79,13 @@ public final class SegmentEngine implements AutoCloseable {
         this.zone = options.zone();
         this.compiler = compiler;
         this.now = options.start();
-        this.session = new RuleSession(compiler, rules, now);
+        this.maxCascadeSteps = options.workflows().maxCascadeSteps();
+        this.session = new RuleSession(compiler, rules, now, new WorkflowRunner(options.workflows()));
     }
 
     /** Compiles the rules and starts an empty engine; throws {@link RuleCompilationException} if they do not compile. */
     public static SegmentEngine start(RuleSources sources, EngineOptions options) {
-        RuleCompiler compiler = new RuleCompiler(options.zone());
+        RuleCompiler compiler = new RuleCompiler(options.zone(), options.workflows().taskNames());
         return new SegmentEngine(compiler, compiler.compile(sources), options);
     }
 
@@ -85,6 +95,11 @@ public final class SegmentEngine implements AutoCloseable {
 
     public void removeListener(MembershipListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Receives what workflows do (tags, campaign launches, failures), after the membership changes that caused it. */
+    public void addWorkflowListener(WorkflowListener listener) {
+        workflowListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     // ---- writes -------------------------------------------------------------------------------------------------
@@ -354,7 +369,32 @@ public final class SegmentEngine implements AutoCloseable {
         return state != null && state.scheduledAt == scheduled.at();
     }
 
+    /**
+     * Fires the rules, then runs the workflows that the membership changes start; their contact changes fire the rules
+     * again, and so on (the cascade), all stamped {@code at}, until nothing more changes or the cascade reaches its
+     * bound, when the workflows it would start next are reported as failed. Each round's net changes are reported.
+     */
     private List<MembershipChange> step(Instant at) {
+        List<MembershipChange> changes = settle(at);
+        List<MembershipChange> all = new ArrayList<>(changes);
+        int rounds = 0;
+        while (!changes.isEmpty()) {
+            List<SegmentChange> triggers = workflowTriggers(changes);
+            if (!session.triggersWorkflows(triggers)) {
+                break;
+            }
+            if (rounds++ == maxCascadeSteps) {
+                publish(session.stopCascade(triggers, at, maxCascadeSteps));
+                break;
+            }
+            publish(session.runWorkflows(triggers, at, this::editor));
+            changes = settle(at);
+            all.addAll(changes);
+        }
+        return all;
+    }
+
+    private List<MembershipChange> settle(Instant at) {
         List<MembershipChange> changes = session.fire(at);
         memberships.apply(changes);
         if (!changes.isEmpty()) {
@@ -363,6 +403,46 @@ public final class SegmentEngine implements AutoCloseable {
             }
         }
         return changes;
+    }
+
+    private void publish(List<WorkflowEvent> events) {
+        if (!events.isEmpty()) {
+            for (WorkflowListener listener : workflowListeners) {
+                listener.workflowEvents(events);
+            }
+        }
+    }
+
+    private static List<SegmentChange> workflowTriggers(List<MembershipChange> changes) {
+        List<SegmentChange> triggers = new ArrayList<>(changes.size());
+        for (MembershipChange change : changes) {
+            triggers.add(new SegmentChange(change.kind() == MembershipChange.Kind.ENTERED
+                    ? Trigger.Direction.ENTERED : Trigger.Direction.EXITED, change.segmentId(), change.contactId()));
+        }
+        return triggers;
+    }
+
+    /** Workflows change their contact through here, like any contact change (applied now, fired with the step). */
+    private Optional<ContactEditor> editor(String contactId) {
+        ContactState state = contacts.get(contactId);
+        if (state == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ContactEditor() {
+            @Override
+            public ContactData current() {
+                return state.data;
+            }
+
+            @Override
+            public void update(UnaryOperator<ContactData> change) {
+                ContactData next = change.apply(state.data);
+                if (!next.id().equals(contactId)) {
+                    throw new IllegalArgumentException("a workflow cannot change a contact's id");
+                }
+                refresh(state, next);
+            }
+        });
     }
 
     private <T> T write(Supplier<T> operation) {

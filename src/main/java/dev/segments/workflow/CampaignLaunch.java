@@ -1,0 +1,7 @@
+package dev.segments.workflow;
+
+import java.time.Instant;
+
+/** A contact enrolled in a campaign by a workflow. */
+public record CampaignLaunch(String campaignId, String contactId, String workflowId, Instant at) {
+}
