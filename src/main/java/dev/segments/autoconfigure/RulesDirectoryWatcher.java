@@ -1,7 +1,7 @@
 package dev.segments.autoconfigure;
 
 import dev.segments.engine.MembershipChange;
-import dev.segments.engine.RulesDirectory;
+import dev.segments.engine.RuleSources;
 import dev.segments.engine.SegmentEngine;
 import dev.segments.validation.InvalidInputException;
 import java.io.IOException;
@@ -16,14 +16,15 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Applies edits of the rules directory to the running engine: when a segment file or DRL file is added, changed or
- * removed, the rules are reloaded in place ({@link SegmentEngine#updateRules}). Rules with problems are refused, with
+ * Applies edits of the rules and workflows directories to the running engine: when a segment, DRL or BPMN file is
+ * added, changed or removed, the rules are reloaded in place ({@link SegmentEngine#updateRules}). Rules with problems are refused, with
  * every problem logged, and the running rules stay.
  */
 public class RulesDirectoryWatcher implements SmartLifecycle {
@@ -31,15 +32,17 @@ public class RulesDirectoryWatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RulesDirectoryWatcher.class);
 
     private final SegmentEngine engine;
-    private final Path rulesDir;
+    private final List<Path> watched;
     private final Duration interval;
+    private final Supplier<RuleSources> loader;
     private String fingerprint;
     private ScheduledExecutorService executor;
 
-    public RulesDirectoryWatcher(SegmentEngine engine, Path rulesDir, Duration interval) {
+    public RulesDirectoryWatcher(SegmentEngine engine, SegmentsProperties properties, Supplier<RuleSources> loader) {
         this.engine = engine;
-        this.rulesDir = rulesDir;
-        this.interval = interval;
+        this.watched = List.of(properties.getRulesDir(), properties.getWorkflowsDir());
+        this.interval = properties.getReloadInterval();
+        this.loader = loader;
         this.fingerprint = fingerprint();
     }
 
@@ -51,26 +54,30 @@ public class RulesDirectoryWatcher implements SmartLifecycle {
         }
         fingerprint = now;
         try {
-            List<MembershipChange> changes = engine.updateRules(RulesDirectory.load(rulesDir));
-            log.info("rules in {} reloaded: {} membership changes", rulesDir, changes.size());
+            List<MembershipChange> changes = engine.updateRules(loader.get());
+            log.info("rules in {} reloaded: {} membership changes", watched, changes.size());
             return changes;
         } catch (InvalidInputException refused) {
-            log.error("rules in {} refused; the running rules stay:\n{}", rulesDir, refused.getMessage());
+            log.error("rules in {} refused; the running rules stay:\n{}", watched, refused.getMessage());
             return List.of();
         }
     }
 
     private String fingerprint() {
-        if (!Files.isDirectory(rulesDir)) {
-            return "";
-        }
-        try (Stream<Path> files = Files.walk(rulesDir)) {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                digest.update(rulesDir.relativize(file).toString().getBytes());
-                digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file));
-                digest.update((byte) 0);
+            for (Path dir : watched) {
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        digest.update(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        digest.update((byte) 0);
+                        digest.update(Files.readAllBytes(file));
+                        digest.update((byte) 0);
+                    }
+                }
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
@@ -97,7 +104,7 @@ public class RulesDirectoryWatcher implements SmartLifecycle {
         try {
             reloadIfChanged();
         } catch (RuntimeException e) {
-            log.error("watching rules in {} failed", rulesDir, e);
+            log.error("watching rules in {} failed", watched, e);
         }
     }
 

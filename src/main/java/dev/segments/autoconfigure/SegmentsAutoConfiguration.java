@@ -1,8 +1,10 @@
 package dev.segments.autoconfigure;
 
 import dev.segments.engine.EngineOptions;
-import dev.segments.engine.RulesDirectory;
 import dev.segments.engine.SegmentEngine;
+import dev.segments.workflow.CampaignLauncher;
+import dev.segments.workflow.InMemoryCampaignLauncher;
+import dev.segments.workflow.WorkflowSettings;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Builds the segments engine from the rules directory and drives its clock from the wall clock. */
+/**
+ * Builds the segments engine from the rules and workflows directories, applies their edits in place, and drives its
+ * clock from the wall clock. Custom workflow tasks are {@link WorkflowTask} beans; launches go to the
+ * {@link CampaignLauncher} bean.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(SegmentsProperties.class)
 public class SegmentsAutoConfiguration {
@@ -22,20 +28,39 @@ public class SegmentsAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    CampaignLauncher campaignLauncher() {
+        return new InMemoryCampaignLauncher();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkflowSettings workflowSettings(SegmentsProperties properties, CampaignLauncher launcher,
+            ObjectProvider<WorkflowTask> tasks) {
+        WorkflowSettings settings = WorkflowSettings.defaults().withLauncher(launcher)
+                .withMaxCascadeSteps(properties.getMaxCascadeSteps());
+        for (WorkflowTask task : tasks.orderedStream().toList()) {
+            settings = settings.withTask(task.name(), task.handler());
+        }
+        return settings;
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    SegmentEngine segmentEngine(SegmentsProperties properties, Clock clock,
+    SegmentEngine segmentEngine(SegmentsProperties properties, Clock clock, WorkflowSettings workflows,
             ObjectProvider<SegmentEngineCustomizer> customizers) {
-        SegmentEngine engine = SegmentEngine.start(RulesDirectory.load(properties.getRulesDir()),
-                new EngineOptions(ZoneId.of(properties.getZone()), clock.instant()));
+        SegmentEngine engine = SegmentEngine.start(RuleSourcesLoader.load(properties, workflows),
+                new EngineOptions(ZoneId.of(properties.getZone()), clock.instant(), workflows));
         customizers.orderedStream().forEach(customizer -> customizer.customize(engine));
         return engine;
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RulesDirectoryWatcher segmentsRulesDirectoryWatcher(SegmentEngine engine, SegmentsProperties properties) {
-        return new RulesDirectoryWatcher(engine, properties.getRulesDir(), properties.getReloadInterval());
+    RulesDirectoryWatcher segmentsRulesDirectoryWatcher(SegmentEngine engine, SegmentsProperties properties,
+            WorkflowSettings workflows) {
+        return new RulesDirectoryWatcher(engine, properties, () -> RuleSourcesLoader.load(properties, workflows));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.segments.autoconfigure;
 
 import java.nio.file.Path;
+import dev.segments.workflow.WorkflowSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,6 +11,12 @@ public class SegmentsProperties {
 
     /** The rules directory: segment files under segments/, hand-written DRL anywhere else. */
     private Path rulesDir = Path.of("rules");
+
+    /** BPMN2 workflows started by segment changes; none when the directory does not exist. */
+    private Path workflowsDir = Path.of("workflows");
+
+    /** How many cascade steps (workflow changes moving contacts into more workflows) one change may take. */
+    private int maxCascadeSteps = WorkflowSettings.DEFAULT_MAX_CASCADE_STEPS;
 
     /** Contacts (JSONL, SPEC 2) loaded at start-up; none when unset. */
     private Path contactsFile;
@@ -29,6 +36,22 @@ public class SegmentsProperties {
 
     public void setRulesDir(Path rulesDir) {
         this.rulesDir = rulesDir;
+    }
+
+    public Path getWorkflowsDir() {
+        return workflowsDir;
+    }
+
+    public void setWorkflowsDir(Path workflowsDir) {
+        this.workflowsDir = workflowsDir;
+    }
+
+    public int getMaxCascadeSteps() {
+        return maxCascadeSteps;
+    }
+
+    public void setMaxCascadeSteps(int maxCascadeSteps) {
+        this.maxCascadeSteps = maxCascadeSteps;
     }
 
     public Path getContactsFile() {

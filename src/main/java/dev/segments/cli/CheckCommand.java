@@ -33,13 +33,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workflowsOption.refuseIfGiven();
         // A rules directory that is missing or unreadable is bad usage (exit 2, on err), not a problem in the rules.
         List<DrlFile> handwritten = RulesDirectory.handwritten(rulesOption.rules);
         List<Issue> issues = new ArrayList<>();
         RuleSources sources;
         try {
-            sources = rulesOption.load();
+            sources = workflowsOption.addTo(rulesOption.load());
         } catch (InvalidInputException invalid) {
             issues.addAll(invalid.issues());
             // The segment files have problems; still compile the hand-written DRL so that its problems show too.

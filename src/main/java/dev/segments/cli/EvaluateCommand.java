@@ -46,8 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workflowsOption.refuseIfGiven();
-        var sources = rulesOption.load();
+        var sources = workflowsOption.addTo(rulesOption.load());
         List<ContactData> contacts = ContactInputs.contacts(contactsFile);
         Map<String, ContactData> byId = contacts.stream()
                 .collect(Collectors.toMap(ContactData::id, Function.identity()));

@@ -37,8 +37,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workflowsOption.refuseIfGiven();
-        var sources = rulesOption.load();
+        var sources = workflowsOption.addTo(rulesOption.load());
         List<ReplayStep> steps = ReplayInput.read(input);
         if (steps.isEmpty()) {
             return ExitCodes.OK;
@@ -47,6 +46,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SegmentEngine engine = SegmentEngine.start(sources, EngineOptions.startingAt(steps.get(0).at()))) {
             engine.addListener(changes -> changes.forEach(change -> out.println(OutputLine.change(change))));
+            engine.addWorkflowListener(events -> events.forEach(event -> out.println(OutputLine.workflow(event))));
             for (ReplayStep step : steps) {
                 if (step.at().isAfter(end)) {
                     break;

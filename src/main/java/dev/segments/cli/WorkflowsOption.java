@@ -1,21 +1,23 @@
 package dev.segments.cli;
 
-import dev.segments.definition.Location;
-import dev.segments.validation.InvalidInputException;
-import dev.segments.validation.Issue;
+import dev.segments.engine.RuleSources;
+import dev.segments.workflow.WorkflowsDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --workflows DIR}: part of SPEC 7, but workflows (SPEC 6) are not implemented yet. */
+/** {@code --workflows DIR}: BPMN2 workflows compiled with the rules, started by segment changes (SPEC 6). */
 final class WorkflowsOption {
 
-    @Option(names = "--workflows", paramLabel = "DIR", description = "BPMN2 workflows (not supported yet).")
+    @Option(names = "--workflows", paramLabel = "DIR",
+            description = "BPMN2 workflows (*.bpmn, *.bpmn2) started by segment changes.")
     Path workflows;
 
-    void refuseIfGiven() {
-        if (workflows != null) {
-            throw new InvalidInputException(new Issue(Location.unknown(workflows.toString()),
-                    "--workflows is not supported yet: workflows (SPEC 6) come in a later version"));
-        }
+    boolean given() {
+        return workflows != null;
+    }
+
+    /** The sources with the workflow files added, when the option is given. */
+    RuleSources addTo(RuleSources sources) {
+        return workflows == null ? sources : sources.withWorkflows(WorkflowsDirectory.read(workflows));
     }
 }
