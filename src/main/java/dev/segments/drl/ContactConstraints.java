@@ -40,9 +40,25 @@ final class ContactConstraints {
     /** A constraint that holds exactly when the condition does (or, negated, does not). */
     Term.Constraint field(FieldCondition condition, boolean negated) {
         Operator op = condition.op();
-        String expression = positiveExpression(condition, op.positiveTwin());
         boolean inverted = op.isNegation() != negated;
+        Operator positive = op.positiveTwin();
+        if (inverted && condition.kind() == FieldKind.TEXT
+                && (positive == Operator.CONTAINS || positive == Operator.STARTS_WITH || positive == Operator.ENDS_WITH)) {
+            // Written out with De Morgan: Drools would rewrite !(p != null && ...) itself into a form its JIT rejects.
+            return new Term.Constraint(negatedStringMethod(property(condition.field(), FieldKind.TEXT),
+                    methodName(positive), ((Operand.Text) condition.value()).value()));
+        }
+        String expression = positiveExpression(condition, positive);
         return new Term.Constraint(inverted ? Terms.negate(expression) : expression);
+    }
+
+    private static String methodName(Operator op) {
+        return switch (op) {
+            case CONTAINS -> "contains";
+            case STARTS_WITH -> "startsWith";
+            case ENDS_WITH -> "endsWith";
+            default -> throw new IllegalArgumentException(op.toString());
+        };
     }
 
     Term.Constraint activity(Activity condition, boolean negated) {
@@ -148,6 +164,10 @@ final class ContactConstraints {
 
     private static String stringMethod(String property, String method, String value) {
         return "(" + property + " != null && " + property + "." + method + "(" + quote(lower(value)) + "))";
+    }
+
+    private static String negatedStringMethod(String property, String method, String value) {
+        return "(" + property + " == null || !" + property + "." + method + "(" + quote(lower(value)) + "))";
     }
 
     private static String tagContains(String tag) {
