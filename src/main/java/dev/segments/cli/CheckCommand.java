@@ -6,6 +6,7 @@ import dev.segments.engine.RuleSources;
 import dev.segments.engine.RulesDirectory;
 import dev.segments.validation.InvalidInputException;
 import dev.segments.validation.Issue;
+import dev.segments.workflow.WorkflowFile;
 import dev.segments.workflow.WorkflowSettings;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Compile every segment file and DRL file and print each problem.",
+        description = {"Compile every segment file, DRL file and workflow and print each problem.",
                 "Problems are printed as FILE:LINE:COLUMN: message.",
                 "Exit 0 if there is none, 1 if there are problems, 2 on bad usage."})
 final class CheckCommand implements Callable<Integer> {
@@ -33,12 +34,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // A rules directory that is missing or unreadable is bad usage (exit 2, on err), not a problem in the rules.
+        // A rules or workflows directory that is missing or unreadable is bad usage (exit 2, on err), not a problem
+        // in the rules.
         List<DrlFile> handwritten = RulesDirectory.handwritten(rulesOption.rules);
+        List<WorkflowFile> workflows = workflowsOption.files();
         List<Issue> issues = new ArrayList<>();
         RuleSources sources;
         try {
-            sources = workflowsOption.addTo(rulesOption.load());
+            sources = rulesOption.load().withWorkflows(workflows);
         } catch (InvalidInputException invalid) {
             issues.addAll(invalid.issues());
             // The segment files have problems; still compile the hand-written DRL so that its problems show too.
@@ -50,8 +53,9 @@ final class CheckCommand implements Callable<Integer> {
             issues.addAll(invalid.issues());
         }
         if (issues.isEmpty()) {
-            spec.commandLine().getOut().printf("ok: %d segment files, %d DRL files%n", sources.segments().size(),
-                    sources.handwritten().size());
+            spec.commandLine().getOut().printf("ok: %d segment files, %d DRL files%s%n", sources.segments().size(),
+                    sources.handwritten().size(),
+                    workflowsOption.given() ? ", " + workflows.size() + " workflow files" : "");
             return ExitCodes.OK;
         }
         Cli.print(spec.commandLine().getOut(), issues);

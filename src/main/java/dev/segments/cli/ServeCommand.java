@@ -14,12 +14,17 @@ import picocli.CommandLine.Unmatched;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the service (the default command).",
-                "Builds the engine from the rules directory, loads contacts, logs membership changes as they happen,",
-                "and applies edits of the rules directory in place. Other --key=value arguments go to Spring Boot."})
+                "Builds the engine from the rules and workflows directories, loads contacts, logs membership changes",
+                "as they happen, runs the workflows they start, and applies edits of both directories in place.",
+                "Other --key=value arguments go to Spring Boot."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--rules", paramLabel = "DIR", description = "The rules directory (default: rules).")
     Path rules;
+
+    @Option(names = "--workflows", paramLabel = "DIR",
+            description = "The workflows directory, *.bpmn and *.bpmn2 (default: workflows; none when it does not exist).")
+    Path workflows;
 
     @Option(names = "--contacts", paramLabel = "FILE", description = "Contacts to load, JSONL (default: samples/contacts.jsonl when present).")
     Path contacts;
@@ -35,6 +40,9 @@ final class ServeCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(springArguments);
         if (rules != null) {
             args.add("--segments.rules-dir=" + rules);
+        }
+        if (workflows != null) {
+            args.add("--segments.workflows-dir=" + workflows);
         }
         if (contacts != null) {
             args.add("--segments.contacts-file=" + contacts);

@@ -1,8 +1,10 @@
 package dev.segments.cli;
 
 import dev.segments.engine.RuleSources;
+import dev.segments.workflow.WorkflowFile;
 import dev.segments.workflow.WorkflowsDirectory;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --workflows DIR}: BPMN2 workflows compiled with the rules, started by segment changes (SPEC 6). */
@@ -16,8 +18,13 @@ final class WorkflowsOption {
         return workflows != null;
     }
 
+    /** The workflow files of the directory (none without the option); a directory that is missing is bad input. */
+    List<WorkflowFile> files() {
+        return workflows == null ? List.of() : WorkflowsDirectory.read(workflows);
+    }
+
     /** The sources with the workflow files added, when the option is given. */
     RuleSources addTo(RuleSources sources) {
-        return workflows == null ? sources : sources.withWorkflows(WorkflowsDirectory.read(workflows));
+        return workflows == null ? sources : sources.withWorkflows(files());
     }
 }

@@ -28,7 +28,7 @@ class CliUsageTest {
                 Arguments.of("evaluate", List.of("--rules=DIR", "--contacts=FILE", "--events=FILE", "--at=INSTANT",
                         "--workflows=DIR")),
                 Arguments.of("replay", List.of("--rules=DIR", "--input=FILE", "--until=INSTANT", "--workflows=DIR")),
-                Arguments.of("serve", List.of("--rules=DIR", "--contacts=FILE", "--events=FILE")));
+                Arguments.of("serve", List.of("--rules=DIR", "--workflows=DIR", "--contacts=FILE", "--events=FILE")));
     }
 
     @ParameterizedTest(name = "{0} --help")
@@ -101,20 +101,21 @@ class CliUsageTest {
 
     static Stream<Arguments> commandsWithWorkflows() {
         return Stream.of(
-                Arguments.of((Object) new String[] {"check", "--rules", "rules", "--workflows", "workflows"}),
+                Arguments.of((Object) new String[] {"check", "--rules", "rules", "--workflows", "no-such-workflows"}),
                 Arguments.of((Object) new String[] {"evaluate", "--rules", "rules", "--contacts",
-                        "samples/contacts.jsonl", "--at", "2026-11-28T12:00:00Z", "--workflows", "workflows"}),
+                        "samples/contacts.jsonl", "--at", "2026-11-28T12:00:00Z", "--workflows", "no-such-workflows"}),
                 Arguments.of((Object) new String[] {"replay", "--rules", "rules", "--input", "samples/timeline.jsonl",
-                        "--workflows", "workflows"}));
+                        "--workflows", "no-such-workflows"}));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commandsWithWorkflows")
-    void workflowsAreRefusedAsNotSupportedYet(String[] args) {
+    void aWorkflowsDirectoryThatDoesNotExistIsBadUsageNamingIt(String[] args) {
         CliRun run = CliRun.of(args);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).startsWith("workflows:0:0: ").contains("--workflows is not supported yet");
+        assertThat(run.err()).startsWith("no-such-workflows:0:0: not a directory: give the directory that holds the"
+                + " *.bpmn workflow files");
         assertThat(run.out()).isEmpty();
     }
 }

@@ -93,16 +93,57 @@ class EvaluateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         JsonMapper mapper = JsonMapper.builder().build();
-        assertThat(run.outLines()).hasSize(7)
+        assertThat(run.outLines()).hasSize(8)
                 .allSatisfy(line -> assertThat(mapper.readTree(line).isObject()).isTrue())
                 .extracting(line -> mapper.readTree(line).get("segment").asString())
                 .containsExactly("big-spenders", "engaged-texas-clients", "highly-engaged", "recently-engaged",
-                        "renewals-due", "warm-leads", "win-back");
+                        "renewals-due", "texas-ambassadors", "warm-leads", "win-back");
         assertThat(run.outLines()).allSatisfy(line -> {
             var json = mapper.readTree(line);
-            assertThat(json.get("count").asInt()).isEqualTo(json.get("members").size()).isPositive();
+            assertThat(json.get("count").asInt()).isEqualTo(json.get("members").size());
         });
+        // Only the workflow tag-engaged-texans puts contacts into texas-ambassadors: without workflows it is empty.
+        assertThat(run.outLines()).filteredOn(line -> !line.contains("\"texas-ambassadors\""))
+                .allSatisfy(line -> assertThat(mapper.readTree(line).get("count").asInt()).isPositive());
+        assertThat(run.outLines()).contains("{\"segment\": \"texas-ambassadors\", \"count\": 0, \"members\": []}");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void withTheExampleWorkflowsEveryEngagedTexasClientIsTaggedAndSoATexasAmbassador() {
+        CliRun run = CliRun.of("evaluate", "--rules", "rules", "--contacts", "samples/contacts.jsonl",
+                "--events", "samples/events.jsonl", "--at", AT, "--workflows", "workflows");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonMapper mapper = JsonMapper.builder().build();
+        var bySegment = new java.util.TreeMap<String, tools.jackson.databind.JsonNode>();
+        run.outLines().forEach(line -> bySegment.put(mapper.readTree(line).get("segment").asString(),
+                mapper.readTree(line).get("members")));
+        assertThat(bySegment).hasSize(8);
+        assertThat(bySegment.get("texas-ambassadors")).isNotEmpty().isEqualTo(bySegment.get("engaged-texas-clients"));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void withWorkflowsAContactTaggedByAWorkflowIsAMemberOfTheSegmentTheTagFeeds() {
+        Path contacts = write(dir.resolve("contacts.jsonl"),
+                "{\"id\": \"c-1\", \"state\": \"TX\"}",
+                "{\"id\": \"c-2\", \"state\": \"CA\"}",
+                "{\"id\": \"c-3\", \"state\": \"CA\", \"tags\": [\"Engaged-Texan\"]}");
+
+        CliRun with = CliRun.of("evaluate", "--rules", "rules", "--contacts", contacts.toString(), "--at", AT,
+                "--workflows", "workflows");
+        CliRun without = CliRun.of("evaluate", "--rules", "rules", "--contacts", contacts.toString(), "--at", AT);
+
+        assertThat(with.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(with.outLines()).contains(
+                "{\"segment\": \"engaged-texas-clients\", \"count\": 1, \"members\": [\"c-1\"]}",
+                "{\"segment\": \"texas-ambassadors\", \"count\": 2, \"members\": [\"c-1\", \"c-3\"]}");
+        assertThat(without.outLines()).contains(
+                "{\"segment\": \"engaged-texas-clients\", \"count\": 1, \"members\": [\"c-1\"]}",
+                "{\"segment\": \"texas-ambassadors\", \"count\": 1, \"members\": [\"c-3\"]}");
+        // evaluate prints memberships only: what the workflows did (tags, launches) is replay's output
+        assertThat(with.outLines()).allSatisfy(line -> assertThat(line).startsWith("{\"segment\": "));
     }
 
     static Stream<Arguments> badContactLines() {

@@ -22,7 +22,7 @@ class GenerateCommandTest {
                 .contains("// Generated from " + ENGAGED + "; edit that file, not this text.")
                 .contains("new SegmentMembership(\"highly-engaged\"", "new SegmentMembership(\"recently-engaged\"",
                         "new SegmentMembership(\"renewals-due\"", "new SegmentMembership(\"warm-leads\"",
-                        "new SegmentMembership(\"win-back\"");
+                        "new SegmentMembership(\"win-back\"", "new SegmentMembership(\"texas-ambassadors\"");
         assertThat(run.err()).isEmpty();
     }
 
