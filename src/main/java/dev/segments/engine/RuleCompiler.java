@@ -8,16 +8,21 @@ import dev.segments.time.RelativeWindow;
 import dev.segments.time.TimeWindows;
 import dev.segments.validation.Issue;
 import dev.segments.workflow.WorkflowCatalog;
+import dev.segments.workflow.ProcessIds;
 import dev.segments.workflow.WorkflowFile;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.Collections;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +49,7 @@ public final class RuleCompiler {
     /** @param taskNames the workflow tasks that have a handler, built-in and custom */
     public RuleCompiler(ZoneId zone, Set<String> taskNames) {
         this.generator = new DrlGenerator(zone);
-        this.taskNames = Set.copyOf(taskNames);
+        this.taskNames = Collections.unmodifiableSet(new LinkedHashSet<>(taskNames)); // keeps their order for messages
     }
 
     public DrlGenerator generator() {
@@ -96,6 +101,7 @@ public final class RuleCompiler {
                 handwrittenIds.putIfAbsent(id, at);
             });
         }
+        issues.addAll(ProcessIds.duplicates(sources.workflows()));
         Map<String, WorkflowFile> workflowsByPath = new HashMap<>();
         for (WorkflowFile file : sources.workflows()) {
             String path = "workflows/workflow-" + (index++) + "-" + fileName(file.path(), ".bpmn");
@@ -132,14 +138,21 @@ public final class RuleCompiler {
         return kie;
     }
 
-    /** After a syntax error the parser also reports that it made no package: no news for the author. */
+    /**
+     * Messages that repeat a problem reported better elsewhere: after a syntax error the parser also says it made no
+     * package, and duplicate process ids are reported by {@link ProcessIds} with both files named.
+     */
     private static boolean isEcho(Message message) {
-        return message.getText() != null && message.getText().contains("Parser returned a null Package");
+        String text = message.getText();
+        return text != null && (text.contains("Parser returned a null Package")
+                || text.contains("Process with same id already exists"));
     }
 
     /** The parser puts the real column in its text ({@code [ERR 101] Line 5:25 ...}) and reports column 0. */
     private static final Pattern LINE_AND_COLUMN =
             Pattern.compile("Line (\\d+):(\\d+)");
+    /** An XML parser's position ({@code lineNumber: 13; columnNumber: 7}), 1-based. */
+    private static final Pattern XML_POSITION = Pattern.compile("lineNumber: (\\d+); columnNumber: (\\d+)");
 
     private static Issue issue(Message message, Map<String, String> reportedPaths, Map<String, Location> generatedAt) {
         String path = message.getPath() == null ? "" : message.getPath();
@@ -154,6 +167,11 @@ public final class RuleCompiler {
         Matcher position = LINE_AND_COLUMN.matcher(text);
         if (column == 0 && position.find() && Integer.parseInt(position.group(1)) == line) {
             column = Integer.parseInt(position.group(2)) + 1;
+        }
+        Matcher xml = XML_POSITION.matcher(text);
+        if (line == 0 && xml.find()) {
+            line = Integer.parseInt(xml.group(1));
+            column = Integer.parseInt(xml.group(2));
         }
         return new Issue(new Location(file, line, column), text);
     }

@@ -372,11 +372,13 @@ public final class SegmentEngine implements AutoCloseable {
     /**
      * Fires the rules, then runs the workflows that the membership changes start; their contact changes fire the rules
      * again, and so on (the cascade), all stamped {@code at}, until nothing more changes or the cascade reaches its
-     * bound, when the workflows it would start next are reported as failed. Each round's net changes are reported.
+     * bound, when the workflows it would start next are reported as failed. Workflows start on each round's changes;
+     * listeners and the caller get the net change of the whole step, so a contact that a cascade moves out of a
+     * segment and back in reports nothing for it.
      */
     private List<MembershipChange> step(Instant at) {
-        List<MembershipChange> changes = settle(at);
-        List<MembershipChange> all = new ArrayList<>(changes);
+        List<MembershipChange> changes = session.fire(at);
+        NetChanges net = new NetChanges(changes);
         int rounds = 0;
         while (!changes.isEmpty()) {
             List<SegmentChange> triggers = workflowTriggers(changes);
@@ -388,21 +390,17 @@ public final class SegmentEngine implements AutoCloseable {
                 break;
             }
             publish(session.runWorkflows(triggers, at, this::editor));
-            changes = settle(at);
-            all.addAll(changes);
+            changes = session.fire(at);
+            net.add(changes);
         }
-        return all;
-    }
-
-    private List<MembershipChange> settle(Instant at) {
-        List<MembershipChange> changes = session.fire(at);
-        memberships.apply(changes);
-        if (!changes.isEmpty()) {
+        List<MembershipChange> result = net.changes();
+        memberships.apply(result);
+        if (!result.isEmpty()) {
             for (MembershipListener listener : listeners) {
-                listener.membershipsChanged(changes);
+                listener.membershipsChanged(result);
             }
         }
-        return changes;
+        return result;
     }
 
     private void publish(List<WorkflowEvent> events) {
