@@ -374,11 +374,12 @@ public final class SegmentEngine implements AutoCloseable {
      * again, and so on (the cascade), all stamped {@code at}, until nothing more changes or the cascade reaches its
      * bound, when the workflows it would start next are reported as failed. Workflows start on each round's changes;
      * listeners and the caller get the net change of the whole step, so a contact that a cascade moves out of a
-     * segment and back in reports nothing for it.
+     * segment and back in reports nothing for it. Workflow listeners hear what the workflows did after that.
      */
     private List<MembershipChange> step(Instant at) {
         List<MembershipChange> changes = session.fire(at);
         NetChanges net = new NetChanges(changes);
+        List<WorkflowEvent> done = new ArrayList<>();
         int rounds = 0;
         while (!changes.isEmpty()) {
             List<SegmentChange> triggers = workflowTriggers(changes);
@@ -386,10 +387,10 @@ public final class SegmentEngine implements AutoCloseable {
                 break;
             }
             if (rounds++ == maxCascadeSteps) {
-                publish(session.stopCascade(triggers, at, maxCascadeSteps));
+                done.addAll(session.stopCascade(triggers, at, maxCascadeSteps));
                 break;
             }
-            publish(session.runWorkflows(triggers, at, this::editor));
+            done.addAll(session.runWorkflows(triggers, at, this::editor));
             changes = session.fire(at);
             net.add(changes);
         }
@@ -400,6 +401,7 @@ public final class SegmentEngine implements AutoCloseable {
                 listener.membershipsChanged(result);
             }
         }
+        publish(done);
         return result;
     }
 

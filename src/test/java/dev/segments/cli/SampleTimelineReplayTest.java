@@ -66,8 +66,8 @@ class SampleTimelineReplayTest {
     void danaIsTaggedEntersTexasAmbassadorsAndIsWonBackSevenDaysAfterHerOpen() {
         assertThat(withWorkflows.outLines()).filteredOn(line -> line.contains("\"c-9001\"")).containsSubsequence(
                 "{\"at\": \"2026-11-30T14:25:00Z\", \"type\": \"segment.entered\", \"segment\": \"engaged-texas-clients\", \"contact\": \"c-9001\"}",
-                "{\"at\": \"2026-11-30T14:25:00Z\", \"type\": \"contact.tagged\", \"contact\": \"c-9001\", \"tag\": \"engaged-texan\", \"workflow\": \"tag-engaged-texans\"}",
                 "{\"at\": \"2026-11-30T14:25:00Z\", \"type\": \"segment.entered\", \"segment\": \"texas-ambassadors\", \"contact\": \"c-9001\"}",
+                "{\"at\": \"2026-11-30T14:25:00Z\", \"type\": \"contact.tagged\", \"contact\": \"c-9001\", \"tag\": \"engaged-texan\", \"workflow\": \"tag-engaged-texans\"}",
                 "{\"at\": \"2026-11-30T14:25:00Z\", \"type\": \"campaign.launched\", \"campaign\": \"texas-ambassador-program\", \"contact\": \"c-9001\", \"workflow\": \"texas-ambassadors-welcome\"}",
                 "{\"at\": \"2026-12-07T14:25:00Z\", \"type\": \"campaign.launched\", \"campaign\": \"win-back\", \"contact\": \"c-9001\", \"workflow\": \"win-back-campaign\"}");
         assertThat(withWorkflows.outLines()).contains(
