@@ -69,10 +69,8 @@ final class KogitoAdapter {
                 KogitoProcessInstance process = workItem.getProcessInstance();
                 try {
                     runner.run(taskName, process.getProcessId(), variables(process), workItem.getParameters());
-                } catch (RuntimeException e) {
-                    throw e;
                 } catch (Exception e) {
-                    throw new IllegalStateException(e.getMessage(), e);
+                    throw new TaskFailure(e);
                 }
                 return Optional.of(workItemLifeCycle.newTransition(TRANSITION_COMPLETE, workItem.getPhaseStatus(),
                         Map.of()));
@@ -108,21 +106,39 @@ final class KogitoAdapter {
         };
     }
 
+    /** What a task handler threw, marked so that its own message is reported, not the message of a cause it wraps. */
+    static final class TaskFailure extends RuntimeException {
+        TaskFailure(Exception thrown) {
+            super(thrown.getMessage() == null ? thrown.toString() : thrown.getMessage(), thrown);
+        }
+    }
+
     private static String errorOf(KogitoProcessInstance instance) {
         if (instance instanceof KogitoWorkflowProcessInstance workflow) {
             Optional<Throwable> cause = workflow.getErrorCause();
-            Throwable root = cause.orElse(null);
-            while (root != null && root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            if (root != null && root.getMessage() != null) {
-                return root.getMessage();
+            if (cause.isPresent()) {
+                return failureMessage(cause.get());
             }
             if (workflow.getErrorMessage() != null) {
                 return workflow.getErrorMessage();
             }
         }
         return "the workflow failed";
+    }
+
+    /**
+     * The message of a workflow failure: what the failing task handler threw (its own message, not that of a cause
+     * it wraps), or else the innermost cause, since the outer ones are jBPM's wrappers.
+     */
+    static String failureMessage(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TaskFailure task) {
+                return task.getMessage();
+            }
+            root = t;
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     private static KogitoProcessRuntime runtime(KieSession session) {

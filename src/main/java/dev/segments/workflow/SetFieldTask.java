@@ -48,7 +48,7 @@ final class SetFieldTask implements TaskHandler {
         try {
             return ContactJson.parse(json);
         } catch (ContactFormatException bad) {
-            throw new IllegalArgumentException("SetField " + field + ": " + String.join("; ", bad.problems()), bad);
+            throw new IllegalArgumentException(String.join("; ", bad.problems()), bad); // they name the field
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.segments.validation.Issue;
 import dev.segments.validation.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,12 +50,14 @@ public final class WorkflowCatalog {
             Set<String> taskNames) {
         Map<String, List<Trigger>> triggers = new TreeMap<>();
         List<Issue> issues = new ArrayList<>();
+        Set<String> withProcess = new HashSet<>();
         for (Process process : base.getProcesses()) {
             WorkflowFile file = process.getResource() == null ? null
                     : files.get(process.getResource().getSourcePath());
             if (file == null) {
                 continue;
             }
+            withProcess.add(process.getResource().getSourcePath());
             List<Trigger> found = new ArrayList<>();
             int issuesBefore = issues.size();
             inspect((NodeContainer) process, file, segmentIds, taskNames, found, issues);
@@ -64,6 +68,11 @@ public final class WorkflowCatalog {
             }
             triggers.put(process.getId(), List.copyOf(found));
         }
+        // XML the BPMN2 reader does not understand (no <definitions> with a <process>) compiles to nothing at all
+        files.entrySet().stream().filter(entry -> !withProcess.contains(entry.getKey()))
+                .map(Map.Entry::getValue).sorted(Comparator.comparing(WorkflowFile::path))
+                .forEach(file -> issues.add(new Issue(Location.unknown(file.path()),
+                        "no BPMN2 process found: a workflow file holds a <bpmn2:definitions> with a <bpmn2:process>")));
         return new WorkflowCatalog(triggers, issues);
     }
 
@@ -72,7 +81,10 @@ public final class WorkflowCatalog {
         for (Node node : container.getNodes()) {
             String id = String.valueOf(node.getMetaData().getOrDefault("UniqueId", node.getName()));
             Location at = ElementLocation.of(file, id);
-            if (node instanceof StartNode) {
+            if (node instanceof StartNode start && start.getTimer() != null) {
+                issues.add(new Issue(at, "start event \"" + id + "\" is a timer start; timer starts are not supported "
+                        + "yet: workflows start when a contact enters or leaves a segment"));
+            } else if (node instanceof StartNode) {
                 Object signal = node.getMetaData().get("TriggerRef");
                 Trigger.parse(signal == null ? null : signal.toString()).ifPresentOrElse(trigger -> {
                     if (!trigger.segmentId().equals(Trigger.ANY_SEGMENT) && !segmentIds.contains(trigger.segmentId())) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.kie.api.runtime.KieSession;
 
@@ -65,7 +66,7 @@ public final class WorkflowRunner {
                     try {
                         outcome = KogitoAdapter.start(session, start.processId(), variables, start.signal());
                     } catch (RuntimeException e) {
-                        outcome = KogitoAdapter.Outcome.failed(String.valueOf(rootMessage(e)));
+                        outcome = KogitoAdapter.Outcome.failed(KogitoAdapter.failureMessage(e));
                     }
                     if (!outcome.completed()) {
                         events.add(new WorkflowEvent.WorkflowFailed(at, start.processId(), change.contactId(),
@@ -91,8 +92,7 @@ public final class WorkflowRunner {
         for (SegmentChange change : changes) {
             for (WorkflowCatalog.Start start : catalog.startsFor(change.direction(), change.segmentId())) {
                 events.add(new WorkflowEvent.WorkflowFailed(at, start.processId(), change.contactId(),
-                        "cascade did not settle after " + steps + " steps (" + start.signal()
-                                + " again); stopped"));
+                        "cascade did not settle after " + steps + " steps; stopped before " + start.signal()));
             }
         }
         return events;
@@ -105,25 +105,21 @@ public final class WorkflowRunner {
         ContactEditor editor = current.editors().apply(contactId)
                 .orElseThrow(() -> new IllegalStateException("contact \"" + contactId + "\" no longer exists"));
         TaskCall call = new TaskCall(processId, taskName, contactId, String.valueOf(variables.get("segmentId")),
-                current.at(), withoutNulls(inputs), editor, current.events()::add);
+                current.at(), taskInputs(inputs), editor, current.events()::add);
         tasks.get(taskName).execute(call);
     }
 
-    private static Map<String, Object> withoutNulls(Map<String, Object> inputs) {
-        Map<String, Object> copy = new HashMap<>();
-        inputs.forEach((name, value) -> {
-            if (value != null) {
-                copy.put(name, value);
+    /** The parameters jBPM adds to every work item next to the task's own inputs. */
+    private static final Set<String> ENGINE_PARAMETERS = Set.of("UNIQUE_TASK_ID", "NodeName");
+
+    /** The task's own inputs: jBPM's parameters and absent values left out. */
+    private static Map<String, Object> taskInputs(Map<String, Object> parameters) {
+        Map<String, Object> inputs = new HashMap<>();
+        parameters.forEach((name, value) -> {
+            if (value != null && !ENGINE_PARAMETERS.contains(name)) {
+                inputs.put(name, value);
             }
         });
-        return copy;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
+        return inputs;
     }
 }
