@@ -51,7 +51,8 @@ class SegmentsAutoConfigurationTest {
 
     @Test
     void aBrokenRulesDirectoryStopsTheStartWithItsProblems() {
-        runner.withPropertyValues("segments.rules-dir=src/test/resources/rules-with-problems")
+        runner.withPropertyValues("segments.rules-dir=src/test/resources/rules-with-problems",
+                        "segments.workflows-dir=src/test/resources/rules-with-problems/workflows")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .rootCause().hasMessageContaining("bad.json:").hasMessageContaining("unknown operator"));
     }
@@ -81,7 +82,8 @@ class SegmentsAutoConfigurationTest {
         Path segments = Files.createDirectories(rules.resolve("segments"));
         Files.writeString(segments.resolve("texas.json"),
                 "{\"id\": \"texas\", \"match\": {\"field\": \"state\", \"op\": \"equals\", \"value\": \"TX\"}}");
-        runner.withPropertyValues("segments.rules-dir=" + rules, "segments.reload-interval=0").run(context -> {
+        runner.withPropertyValues("segments.rules-dir=" + rules, "segments.workflows-dir=" + rules.resolve("workflows"),
+                "segments.reload-interval=0").run(context -> {
             SegmentEngine engine = context.getBean(SegmentEngine.class);
             RulesDirectoryWatcher watcher = context.getBean(RulesDirectoryWatcher.class);
             engine.upsert(ContactData.builder("c-1").state("TX").build());
