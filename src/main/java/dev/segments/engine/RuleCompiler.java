@@ -9,6 +9,7 @@ import dev.segments.time.TimeWindows;
 import dev.segments.validation.Issue;
 import dev.segments.workflow.WorkflowCatalog;
 import dev.segments.workflow.ProcessIds;
+import dev.segments.workflow.WellFormedXml;
 import dev.segments.workflow.WorkflowFile;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -102,6 +103,11 @@ public final class RuleCompiler {
         issues.addAll(ProcessIds.duplicates(sources.workflows()));
         Map<String, WorkflowFile> workflowsByPath = new HashMap<>();
         for (WorkflowFile file : sources.workflows()) {
+            var notWellFormed = WellFormedXml.problem(file);
+            if (notWellFormed.isPresent()) {
+                issues.add(notWellFormed.get());
+                continue;
+            }
             String path = "workflows/workflow-" + (index++) + "-" + fileName(file.path(), ".bpmn");
             files.write(RESOURCES + path, file.content());
             reportedPaths.put(path, file.path());
