@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -52,7 +51,7 @@ public final class SegmentEngine implements AutoCloseable {
     private final RuleCompiler compiler;
     private final RuleSession session;
     private final Map<String, ContactState> contacts = new HashMap<>();
-    private final PriorityQueue<Scheduled> schedule = new PriorityQueue<>();
+    private final TimeSchedule schedule = new TimeSchedule();
     private final MembershipIndex memberships = new MembershipIndex();
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final List<WorkflowListener> workflowListeners = new CopyOnWriteArrayList<>();
@@ -65,14 +64,6 @@ public final class SegmentEngine implements AutoCloseable {
         Contact fact;
         FactHandle handle;
         final List<EmailEvent> events = new ArrayList<>();
-        long scheduledAt = Long.MIN_VALUE;
-    }
-
-    private record Scheduled(long at, String contactId) implements Comparable<Scheduled> {
-        @Override
-        public int compareTo(Scheduled other) {
-            return Long.compare(at, other.at);
-        }
     }
 
     private SegmentEngine(RuleCompiler compiler, CompiledRules rules, EngineOptions options) {
@@ -122,6 +113,7 @@ public final class SegmentEngine implements AutoCloseable {
             }
             return undoingOnFailure(contactId, () -> {
                 session.delete(contacts.remove(contactId).handle);
+                schedule.set(contactId, OptionalLong.empty());
                 return step(now);
             });
         });
@@ -162,17 +154,13 @@ public final class SegmentEngine implements AutoCloseable {
             }
             List<MembershipChange> all = new ArrayList<>();
             long target = instant.toEpochMilli();
-            while (!schedule.isEmpty() && schedule.peek().at() <= target) {
-                long at = schedule.peek().at();
+            for (OptionalLong next = schedule.next(); next.isPresent() && next.getAsLong() <= target;
+                    next = schedule.next()) {
+                long at = next.getAsLong();
                 now = Instant.ofEpochMilli(at);
                 session.advanceClockTo(now);
-                while (!schedule.isEmpty() && schedule.peek().at() == at) {
-                    Scheduled due = schedule.poll();
-                    ContactState state = contacts.get(due.contactId());
-                    if (state != null && state.scheduledAt == at) {
-                        state.scheduledAt = Long.MIN_VALUE;
-                        refreshTime(state);
-                    }
+                for (String contactId : schedule.takeDue(at)) {
+                    refreshTime(contacts.get(contactId));
                 }
                 all.addAll(step(now));
             }
@@ -226,7 +214,10 @@ public final class SegmentEngine implements AutoCloseable {
 
     /** The next instant at which a time-driven condition changes for some contact, if any. */
     public Optional<Instant> nextTimeChange() {
-        return read(() -> Optional.ofNullable(schedule.peek()).map(s -> Instant.ofEpochMilli(s.at())));
+        return write(() -> {
+            OptionalLong next = schedule.next();
+            return next.isPresent() ? Optional.of(Instant.ofEpochMilli(next.getAsLong())) : Optional.<Instant>empty();
+        });
     }
 
     /** Every segment the rules define (generated and hand-written), sorted. */
@@ -282,7 +273,7 @@ public final class SegmentEngine implements AutoCloseable {
 
     /** A contact as it was before a write, to put back if the write fails. */
     private record Snapshot(ContactData data, NormalizedContact normalized, Contact fact, FactHandle handle,
-            List<EmailEvent> events, long scheduledAt) {
+            List<EmailEvent> events, OptionalLong scheduledAt) {
     }
 
     /**
@@ -292,7 +283,7 @@ public final class SegmentEngine implements AutoCloseable {
     private List<MembershipChange> undoingOnFailure(String contactId, Supplier<List<MembershipChange>> write) {
         ContactState before = contacts.get(contactId);
         Snapshot snapshot = before == null ? null : new Snapshot(before.data, before.normalized, before.fact,
-                before.handle, List.copyOf(before.events), before.scheduledAt);
+                before.handle, List.copyOf(before.events), schedule.get(contactId));
         try {
             return write.get();
         } catch (RuntimeException failure) {
@@ -307,6 +298,7 @@ public final class SegmentEngine implements AutoCloseable {
 
     private void restore(String contactId, Snapshot snapshot) {
         ContactState current = contacts.remove(contactId);
+        schedule.set(contactId, OptionalLong.empty());
         if (snapshot == null) {
             if (current != null && current.handle != null) {
                 session.delete(current.handle);
@@ -317,7 +309,7 @@ public final class SegmentEngine implements AutoCloseable {
             state.normalized = snapshot.normalized();
             state.fact = snapshot.fact();
             state.events.addAll(snapshot.events());
-            state.scheduledAt = snapshot.scheduledAt();
+            schedule.set(contactId, snapshot.scheduledAt());
             if (current != null && current.handle != null) {
                 state.handle = current.handle;
                 session.update(state.handle, state.fact, ChangedProperties.between(current.fact, state.fact));
@@ -348,25 +340,7 @@ public final class SegmentEngine implements AutoCloseable {
             }
         }
         state.fact = fact;
-        OptionalLong next = time.nextChange();
-        if (next.isPresent() && next.getAsLong() != state.scheduledAt) {
-            state.scheduledAt = next.getAsLong();
-            schedule.add(new Scheduled(state.scheduledAt, state.data.id()));
-        } else if (next.isEmpty()) {
-            state.scheduledAt = Long.MIN_VALUE;
-        }
-    }
-
-    /** Entries left behind when a contact was rescheduled or deleted are dropped lazily, from the head. */
-    private void dropStaleScheduleHeads() {
-        while (!schedule.isEmpty() && !isLive(schedule.peek())) {
-            schedule.poll();
-        }
-    }
-
-    private boolean isLive(Scheduled scheduled) {
-        ContactState state = contacts.get(scheduled.contactId());
-        return state != null && state.scheduledAt == scheduled.at();
+        schedule.set(state.data.id(), time.nextChange());
     }
 
     /**
@@ -448,9 +422,7 @@ public final class SegmentEngine implements AutoCloseable {
     private <T> T write(Supplier<T> operation) {
         lock.writeLock().lock();
         try {
-            T result = operation.get();
-            dropStaleScheduleHeads();
-            return result;
+            return operation.get();
         } finally {
             lock.writeLock().unlock();
         }
