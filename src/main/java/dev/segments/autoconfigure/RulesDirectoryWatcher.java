@@ -13,21 +13,19 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Applies edits of the rules and workflows directories to the running engine: when a segment, DRL or BPMN file is
  * added, changed or removed, the rules are reloaded in place ({@link SegmentEngine#updateRules}). Rules with problems are refused, with
  * every problem logged, and the running rules stay.
  */
-public class RulesDirectoryWatcher implements SmartLifecycle {
+public class RulesDirectoryWatcher extends BackgroundLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RulesDirectoryWatcher.class);
 
@@ -36,9 +34,9 @@ public class RulesDirectoryWatcher implements SmartLifecycle {
     private final Duration interval;
     private final Supplier<RuleSources> loader;
     private String fingerprint;
-    private ScheduledExecutorService executor;
 
     public RulesDirectoryWatcher(SegmentEngine engine, SegmentsProperties properties, Supplier<RuleSources> loader) {
+        super("segments-rules-watcher");
         this.engine = engine;
         this.watched = List.of(properties.getRulesDir(), properties.getWorkflowsDir());
         this.interval = properties.getReloadInterval();
@@ -88,15 +86,12 @@ public class RulesDirectoryWatcher implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (interval.isZero() || interval.isNegative()) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "segments-rules-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+    protected boolean enabled() {
+        return !interval.isZero() && !interval.isNegative();
+    }
+
+    @Override
+    protected void begin(ScheduledExecutorService executor) {
         executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -106,18 +101,5 @@ public class RulesDirectoryWatcher implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("watching rules in {} failed", watched, e);
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -4,18 +4,16 @@ import dev.segments.engine.SegmentEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Drives the engine's clock from the wall clock: it wakes at the engine's next time-driven change (at least once a
  * second) and advances the engine to now. Changes are stamped with their exact instants whenever it wakes.
  */
-public class WallClockDriver implements SmartLifecycle {
+public class WallClockDriver extends BackgroundLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WallClockDriver.class);
     private static final Duration LONGEST_SLEEP = Duration.ofSeconds(1);
@@ -25,17 +23,14 @@ public class WallClockDriver implements SmartLifecycle {
     private ScheduledExecutorService executor;
 
     public WallClockDriver(SegmentEngine engine, Clock clock) {
+        super("segments-clock");
         this.engine = engine;
         this.clock = clock;
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "segments-clock");
-            thread.setDaemon(true);
-            return thread;
-        });
+    protected void begin(ScheduledExecutorService executor) {
+        this.executor = executor;
         executor.execute(this::tick);
     }
 
@@ -54,18 +49,5 @@ public class WallClockDriver implements SmartLifecycle {
             log.error("advancing the segments clock failed; retrying in a second", e);
             executor.schedule(this::tick, LONGEST_SLEEP.toMillis(), TimeUnit.MILLISECONDS);
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }
