@@ -348,10 +348,12 @@ public final class SegmentEngine implements AutoCloseable {
      * again, and so on (the cascade), all stamped {@code at}, until nothing more changes or the cascade reaches its
      * bound, when the workflows it would start next are reported as failed. Workflows start on each round's changes;
      * listeners and the caller get the net change of the whole step, so a contact that a cascade moves out of a
-     * segment and back in reports nothing for it. Workflow listeners hear what the workflows did after that.
+     * segment and back in reports nothing for it. Workflow listeners hear what the workflows did after that. Queries
+     * (from a custom task, say) see each round's memberships as they are.
      */
     private List<MembershipChange> step(Instant at) {
         List<MembershipChange> changes = session.fire(at);
+        memberships.apply(changes);
         NetChanges net = new NetChanges(changes);
         List<WorkflowEvent> done = new ArrayList<>();
         int rounds = 0;
@@ -366,10 +368,10 @@ public final class SegmentEngine implements AutoCloseable {
             }
             done.addAll(session.runWorkflows(triggers, at, this::editor));
             changes = session.fire(at);
+            memberships.apply(changes);
             net.add(changes);
         }
         List<MembershipChange> result = net.changes();
-        memberships.apply(result);
         if (!result.isEmpty()) {
             for (MembershipListener listener : listeners) {
                 listener.membershipsChanged(result);
