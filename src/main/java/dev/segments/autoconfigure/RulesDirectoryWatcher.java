@@ -2,7 +2,7 @@ package dev.segments.autoconfigure;
 
 import dev.segments.engine.MembershipChange;
 import dev.segments.engine.RuleSources;
-import dev.segments.engine.SegmentEngine;
+import dev.segments.engine.Segments;
 import dev.segments.validation.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,20 +22,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies edits of the rules and workflows directories to the running engine: when a segment, DRL or BPMN file is
- * added, changed or removed, the rules are reloaded in place ({@link SegmentEngine#updateRules}). Rules with problems are refused, with
+ * added, changed or removed, the rules are reloaded in place ({@link Segments#updateRules}). Rules with problems are refused, with
  * every problem logged, and the running rules stay.
  */
 public class RulesDirectoryWatcher extends BackgroundLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RulesDirectoryWatcher.class);
 
-    private final SegmentEngine engine;
+    private final Segments engine;
     private final List<Path> watched;
     private final Duration interval;
     private final Supplier<RuleSources> loader;
     private String fingerprint;
 
-    public RulesDirectoryWatcher(SegmentEngine engine, SegmentsProperties properties, Supplier<RuleSources> loader) {
+    public RulesDirectoryWatcher(Segments engine, SegmentsProperties properties, Supplier<RuleSources> loader) {
         super("segments-rules-watcher");
         this.engine = engine;
         this.watched = List.of(properties.getRulesDir(), properties.getWorkflowsDir());

@@ -1,10 +1,10 @@
 package dev.segments.autoconfigure;
 
-import dev.segments.engine.SegmentEngine;
+import dev.segments.engine.Segments;
 
 /** Called with the engine before it is used, e.g. to add membership listeners. */
 @FunctionalInterface
 public interface SegmentEngineCustomizer {
 
-    void customize(SegmentEngine engine);
+    void customize(Segments engine);
 }

@@ -1,7 +1,8 @@
 package dev.segments.autoconfigure;
 
 import dev.segments.engine.EngineOptions;
-import dev.segments.engine.SegmentEngine;
+import dev.segments.engine.PartitionedSegments;
+import dev.segments.engine.Segments;
 import dev.segments.workflow.CampaignLauncher;
 import dev.segments.workflow.InMemoryCampaignLauncher;
 import dev.segments.workflow.WorkflowSettings;
@@ -48,24 +49,24 @@ public class SegmentsAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    SegmentEngine segmentEngine(SegmentsProperties properties, Clock clock, WorkflowSettings workflows,
+    Segments segmentEngine(SegmentsProperties properties, Clock clock, WorkflowSettings workflows,
             ObjectProvider<SegmentEngineCustomizer> customizers) {
-        SegmentEngine engine = SegmentEngine.start(RuleSourcesLoader.load(properties, workflows),
-                new EngineOptions(ZoneId.of(properties.getZone()), clock.instant(), workflows));
+        Segments engine = PartitionedSegments.start(RuleSourcesLoader.load(properties, workflows),
+                new EngineOptions(ZoneId.of(properties.getZone()), clock.instant(), workflows), properties.getPartitions());
         customizers.orderedStream().forEach(customizer -> customizer.customize(engine));
         return engine;
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RulesDirectoryWatcher segmentsRulesDirectoryWatcher(SegmentEngine engine, SegmentsProperties properties,
+    RulesDirectoryWatcher segmentsRulesDirectoryWatcher(Segments engine, SegmentsProperties properties,
             WorkflowSettings workflows) {
         return new RulesDirectoryWatcher(engine, properties, () -> RuleSourcesLoader.load(properties, workflows));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    WallClockDriver segmentsWallClockDriver(SegmentEngine engine, Clock clock) {
+    WallClockDriver segmentsWallClockDriver(Segments engine, Clock clock) {
         return new WallClockDriver(engine, clock);
     }
 }

@@ -18,6 +18,12 @@ public class SegmentsProperties {
     /** How many cascade steps (workflow changes moving contacts into more workflows) one change may take. */
     private int maxCascadeSteps = WorkflowSettings.DEFAULT_MAX_CASCADE_STEPS;
 
+    /**
+     * Independent partitions of contacts, each with its own KIE session and writer; 1 is one engine. Writes for
+     * contacts of different partitions run in parallel.
+     */
+    private int partitions = 1;
+
     /** Contacts (JSONL, SPEC 2) loaded at start-up; none when unset. */
     private Path contactsFile;
 
@@ -52,6 +58,14 @@ public class SegmentsProperties {
 
     public void setMaxCascadeSteps(int maxCascadeSteps) {
         this.maxCascadeSteps = maxCascadeSteps;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
     }
 
     public Path getContactsFile() {

@@ -1,6 +1,6 @@
 package dev.segments.autoconfigure;
 
-import dev.segments.engine.SegmentEngine;
+import dev.segments.engine.Segments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +18,11 @@ public class WallClockDriver extends BackgroundLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WallClockDriver.class);
     private static final Duration LONGEST_SLEEP = Duration.ofSeconds(1);
 
-    private final SegmentEngine engine;
+    private final Segments engine;
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    public WallClockDriver(SegmentEngine engine, Clock clock) {
+    public WallClockDriver(Segments engine, Clock clock) {
         super("segments-clock");
         this.engine = engine;
         this.clock = clock;

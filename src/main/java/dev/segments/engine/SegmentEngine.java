@@ -44,7 +44,7 @@ import java.util.function.UnaryOperator;
  * readers ({@link #members}, {@link #segmentsOf}, {@link #counts}, {@link #contact}, ...) wait for a running write and
  * so always see the state between two steps, never half of one.
  */
-public final class SegmentEngine implements AutoCloseable {
+public final class SegmentEngine implements Segments {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final ZoneId zone;
@@ -56,6 +56,7 @@ public final class SegmentEngine implements AutoCloseable {
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final List<WorkflowListener> workflowListeners = new CopyOnWriteArrayList<>();
     private final int maxCascadeSteps;
+    private final Set<String> taskNames;
     private Instant now;
 
     private static final class ContactState {
@@ -71,6 +72,7 @@ public final class SegmentEngine implements AutoCloseable {
         this.compiler = compiler;
         this.now = options.start();
         this.maxCascadeSteps = options.workflows().maxCascadeSteps();
+        this.taskNames = options.workflows().taskNames();
         this.session = new RuleSession(compiler, rules, now, new WorkflowRunner(options.workflows()));
     }
 
@@ -80,15 +82,18 @@ public final class SegmentEngine implements AutoCloseable {
         return new SegmentEngine(compiler, compiler.compile(sources), options);
     }
 
+    @Override
     public void addListener(MembershipListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    @Override
     public void removeListener(MembershipListener listener) {
         listeners.remove(listener);
     }
 
     /** Receives what workflows do (tags, campaign launches, failures), after the membership changes that caused it. */
+    @Override
     public void addWorkflowListener(WorkflowListener listener) {
         workflowListeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -96,6 +101,7 @@ public final class SegmentEngine implements AutoCloseable {
     // ---- writes -------------------------------------------------------------------------------------------------
 
     /** Inserts the contact or replaces it whole (fields left out are cleared); its email events are kept. */
+    @Override
     public List<MembershipChange> upsert(ContactData contact) {
         Objects.requireNonNull(contact, "contact");
         return write(() -> undoingOnFailure(contact.id(), () -> {
@@ -106,6 +112,7 @@ public final class SegmentEngine implements AutoCloseable {
     }
 
     /** Removes the contact and its events; its memberships end ({@code segment.exited} for each). */
+    @Override
     public List<MembershipChange> delete(String contactId) {
         return write(() -> {
             if (!contacts.containsKey(contactId)) {
@@ -123,6 +130,7 @@ public final class SegmentEngine implements AutoCloseable {
      * Records an email event (SPEC 3): it counts in activity windows, moves the contact's {@code lastEmail<Type>At}
      * forward (never backward), and a bounce or unsubscribe sets {@code emailStatus}.
      */
+    @Override
     public List<MembershipChange> record(EmailEvent event) {
         Objects.requireNonNull(event, "event");
         return write(() -> {
@@ -146,6 +154,7 @@ public final class SegmentEngine implements AutoCloseable {
      * Moves the clock forward to {@code instant}, stopping at every instant in between at which a membership can
      * change. Returns all changes, each stamped with its own instant. The clock has millisecond resolution.
      */
+    @Override
     public List<MembershipChange> advanceTo(Instant time) {
         Instant instant = Objects.requireNonNull(time, "instant").truncatedTo(ChronoUnit.MILLIS);
         return write(() -> {
@@ -175,6 +184,7 @@ public final class SegmentEngine implements AutoCloseable {
      * net difference, a removed one its exits. Rules that do not compile are refused with
      * {@link RuleCompilationException} and the running rules stay as they were.
      */
+    @Override
     public List<MembershipChange> updateRules(RuleSources sources) {
         return write(() -> {
             CompiledRules next = compiler.compile(sources);
@@ -208,11 +218,13 @@ public final class SegmentEngine implements AutoCloseable {
 
     // ---- reads --------------------------------------------------------------------------------------------------
 
+    @Override
     public Instant now() {
         return read(() -> now);
     }
 
     /** The next instant at which a time-driven condition changes for some contact, if any. */
+    @Override
     public Optional<Instant> nextTimeChange() {
         return write(() -> {
             OptionalLong next = schedule.next();
@@ -221,6 +233,7 @@ public final class SegmentEngine implements AutoCloseable {
     }
 
     /** Every segment the rules define (generated and hand-written), sorted. */
+    @Override
     public SortedSet<String> segmentIds() {
         return read(() -> {
             SortedSet<String> ids = new TreeSet<>(session.rules().segmentIds());
@@ -230,16 +243,19 @@ public final class SegmentEngine implements AutoCloseable {
     }
 
     /** The members of a segment now, sorted (empty for a segment with no members or unknown). */
+    @Override
     public SortedSet<String> members(String segmentId) {
         return read(() -> memberships.members(segmentId));
     }
 
     /** The segments a contact is a member of now, sorted. */
+    @Override
     public SortedSet<String> segmentsOf(String contactId) {
         return read(() -> memberships.segmentsOf(contactId));
     }
 
     /** Member counts of every segment, sorted by segment id (zero counts included). */
+    @Override
     public SortedMap<String, Integer> counts() {
         return read(() -> memberships.counts(session.rules().segmentIds()));
     }
@@ -249,14 +265,22 @@ public final class SegmentEngine implements AutoCloseable {
         return read(session::firings);
     }
 
+    @Override
     public Optional<ContactData> contact(String contactId) {
         return read(() -> Optional.ofNullable(contacts.get(contactId)).map(s -> s.data));
     }
 
+    @Override
     public int contactCount() {
         return read(contacts::size);
     }
 
+    /** The workflow tasks that have a handler. */
+    Set<String> taskNames() {
+        return taskNames;
+    }
+
+    @Override
     public ZoneId zone() {
         return zone;
     }

@@ -5,7 +5,7 @@ import dev.segments.contact.ContactData;
 import dev.segments.contact.EmailEvent;
 import dev.segments.contact.io.ContactJson;
 import dev.segments.contact.io.EmailEventJson;
-import dev.segments.engine.SegmentEngine;
+import dev.segments.engine.Segments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +23,10 @@ class InitialContacts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialContacts.class);
 
-    private final SegmentEngine engine;
+    private final Segments engine;
     private final SegmentsProperties properties;
 
-    InitialContacts(SegmentEngine engine, SegmentsProperties properties) {
+    InitialContacts(Segments engine, SegmentsProperties properties) {
         this.engine = engine;
         this.properties = properties;
     }

@@ -2,6 +2,7 @@ package dev.segments.service;
 
 import dev.segments.autoconfigure.SegmentEngineCustomizer;
 import dev.segments.engine.MembershipChange;
+import dev.segments.engine.Segments;
 import dev.segments.workflow.WorkflowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ class MembershipLog implements SegmentEngineCustomizer {
     private static final Logger log = LoggerFactory.getLogger(MembershipLog.class);
 
     @Override
-    public void customize(dev.segments.engine.SegmentEngine engine) {
+    public void customize(Segments engine) {
         engine.addListener(changes -> {
             for (MembershipChange change : changes) {
                 log.info("{} {} {} {}", change.at(), change.kind().wireName(), change.segmentId(), change.contactId());

@@ -1,0 +1,207 @@
+package dev.segments.engine;
+
+import dev.segments.contact.ContactData;
+import dev.segments.contact.EmailEvent;
+import dev.segments.workflow.WorkflowListener;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * Contacts split over independent engines by a hash of their id, behind one view. A segment's membership depends only
+ * on one contact's facts, so this is exact. Each partition has its own KIE session and its own writer lock: writes for
+ * contacts of different partitions run in parallel on their callers' threads, and time and rule changes run the
+ * partitions in parallel. Listeners hear one partition at a time.
+ */
+public final class PartitionedSegments implements Segments {
+
+    private final List<SegmentEngine> partitions;
+    private final ExecutorService workers;
+    private final Object listenerLock = new Object();
+    private final Map<Object, Object> listenerWrappers = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    private PartitionedSegments(List<SegmentEngine> partitions) {
+        this.partitions = List.copyOf(partitions);
+        this.workers = Executors.newFixedThreadPool(partitions.size(), runnable -> {
+            Thread thread = new Thread(runnable, "segments-partition");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** One engine when {@code partitions} is 1, else that many partitions; the rules are compiled for each. */
+    public static Segments start(RuleSources sources, EngineOptions options, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
+        }
+        if (partitions == 1) {
+            return SegmentEngine.start(sources, options);
+        }
+        List<SegmentEngine> engines = new ArrayList<>();
+        try {
+            for (int i = 0; i < partitions; i++) {
+                engines.add(SegmentEngine.start(sources, options));
+            }
+        } catch (RuntimeException failure) {
+            engines.forEach(SegmentEngine::close);
+            throw failure;
+        }
+        return new PartitionedSegments(engines);
+    }
+
+    int partitionCount() {
+        return partitions.size();
+    }
+
+    private SegmentEngine partitionOf(String contactId) {
+        return partitions.get(Math.floorMod(contactId.hashCode(), partitions.size()));
+    }
+
+    @Override
+    public List<MembershipChange> upsert(ContactData contact) {
+        return partitionOf(contact.id()).upsert(contact);
+    }
+
+    @Override
+    public List<MembershipChange> delete(String contactId) {
+        return partitionOf(contactId).delete(contactId);
+    }
+
+    @Override
+    public List<MembershipChange> record(EmailEvent event) {
+        return partitionOf(event.contactId()).record(event);
+    }
+
+    /** Every partition moves to the instant in parallel; the changes come back in time order. */
+    @Override
+    public List<MembershipChange> advanceTo(Instant instant) {
+        List<MembershipChange> all = inParallel(engine -> engine.advanceTo(instant));
+        all.sort(Comparator.comparing(MembershipChange::at));
+        return all;
+    }
+
+    /**
+     * Compiles the sources once (refusing them before any partition changes), then updates every partition in
+     * parallel.
+     */
+    @Override
+    public List<MembershipChange> updateRules(RuleSources sources) {
+        SegmentEngine first = partitions.get(0);
+        RuleCompiler.check(sources, first.zone(), first.taskNames());
+        return inParallel(engine -> engine.updateRules(sources));
+    }
+
+    private List<MembershipChange> inParallel(Function<SegmentEngine, List<MembershipChange>> work) {
+        List<CompletableFuture<List<MembershipChange>>> futures = partitions.stream()
+                .map(engine -> CompletableFuture.supplyAsync(() -> work.apply(engine), workers)).toList();
+        List<MembershipChange> all = new ArrayList<>();
+        try {
+            futures.forEach(future -> all.addAll(future.join()));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+        return all;
+    }
+
+    @Override
+    public Instant now() {
+        return partitions.get(0).now();
+    }
+
+    @Override
+    public Optional<Instant> nextTimeChange() {
+        return partitions.stream().map(SegmentEngine::nextTimeChange).flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public SortedSet<String> segmentIds() {
+        SortedSet<String> ids = new TreeSet<>();
+        partitions.forEach(engine -> ids.addAll(engine.segmentIds()));
+        return Collections.unmodifiableSortedSet(ids);
+    }
+
+    @Override
+    public SortedSet<String> members(String segmentId) {
+        SortedSet<String> members = new TreeSet<>();
+        partitions.forEach(engine -> members.addAll(engine.members(segmentId)));
+        return Collections.unmodifiableSortedSet(members);
+    }
+
+    @Override
+    public SortedSet<String> segmentsOf(String contactId) {
+        return partitionOf(contactId).segmentsOf(contactId);
+    }
+
+    @Override
+    public SortedMap<String, Integer> counts() {
+        SortedMap<String, Integer> counts = new TreeMap<>();
+        partitions.forEach(engine -> engine.counts().forEach((id, count) -> counts.merge(id, count, Integer::sum)));
+        return Collections.unmodifiableSortedMap(counts);
+    }
+
+    @Override
+    public Optional<ContactData> contact(String contactId) {
+        return partitionOf(contactId).contact(contactId);
+    }
+
+    @Override
+    public int contactCount() {
+        return partitions.stream().mapToInt(SegmentEngine::contactCount).sum();
+    }
+
+    @Override
+    public ZoneId zone() {
+        return partitions.get(0).zone();
+    }
+
+    @Override
+    public void addListener(MembershipListener listener) {
+        MembershipListener serialized = changes -> {
+            synchronized (listenerLock) {
+                listener.membershipsChanged(changes);
+            }
+        };
+        listenerWrappers.put(listener, serialized);
+        partitions.forEach(engine -> engine.addListener(serialized));
+    }
+
+    @Override
+    public void removeListener(MembershipListener listener) {
+        Object serialized = listenerWrappers.remove(listener);
+        if (serialized != null) {
+            partitions.forEach(engine -> engine.removeListener((MembershipListener) serialized));
+        }
+    }
+
+    @Override
+    public void addWorkflowListener(WorkflowListener listener) {
+        WorkflowListener serialized = events -> {
+            synchronized (listenerLock) {
+                listener.workflowEvents(events);
+            }
+        };
+        partitions.forEach(engine -> engine.addWorkflowListener(serialized));
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        partitions.forEach(SegmentEngine::close);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.segments.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.segments.contact.ContactData;
+import dev.segments.contact.EmailEvent;
+import dev.segments.definition.SegmentDefinition;
+import dev.segments.reference.RandomContacts;
+import dev.segments.reference.RandomSegments;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class PartitionedSegmentsTest {
+
+    static final Instant START = RandomContacts.BASE.minus(Duration.ofDays(3));
+
+    @Test
+    void partitionsGiveTheSameMembershipsAndChangesAsOneEngine() {
+        List<SegmentDefinition> segments = new RandomSegments(new Random(11)).segments(25);
+        RuleSources sources = RuleSources.of(segments);
+        RandomContacts random = new RandomContacts(new Random(12));
+        List<ContactData> contacts = random.contacts(120);
+        List<EmailEvent> events = random.events(contacts, 200);
+        try (Segments one = PartitionedSegments.start(sources, EngineOptions.startingAt(START), 1);
+                Segments three = PartitionedSegments.start(sources, EngineOptions.startingAt(START), 3)) {
+            assertThat(three).isInstanceOf(PartitionedSegments.class);
+            List<MembershipChange> heardByOne = Collections.synchronizedList(new ArrayList<>());
+            List<MembershipChange> heardByThree = Collections.synchronizedList(new ArrayList<>());
+            one.addListener(heardByOne::addAll);
+            three.addListener(heardByThree::addAll);
+
+            for (ContactData contact : contacts) {
+                assertThat(three.upsert(contact)).containsExactlyInAnyOrderElementsOf(one.upsert(contact));
+            }
+            for (EmailEvent event : events) {
+                if (!event.at().isAfter(one.now())) {
+                    assertThat(three.record(event)).containsExactlyInAnyOrderElementsOf(one.record(event));
+                }
+            }
+            for (int i = 0; i < 10; i += 3) {
+                assertThat(three.delete(contacts.get(i).id()))
+                        .containsExactlyInAnyOrderElementsOf(one.delete(contacts.get(i).id()));
+            }
+            List<MembershipChange> timeOne = one.advanceTo(RandomContacts.BASE.plus(Duration.ofDays(9)));
+            List<MembershipChange> timeThree = three.advanceTo(RandomContacts.BASE.plus(Duration.ofDays(9)));
+            assertThat(timeThree).containsExactlyInAnyOrderElementsOf(timeOne);
+            assertThat(timeThree).isSortedAccordingTo(java.util.Comparator.comparing(MembershipChange::at));
+
+            assertThat(three.counts()).isEqualTo(one.counts());
+            assertThat(three.segmentIds()).isEqualTo(one.segmentIds());
+            assertThat(three.contactCount()).isEqualTo(one.contactCount());
+            assertThat(three.nextTimeChange()).isEqualTo(one.nextTimeChange());
+            for (String segment : one.segmentIds()) {
+                assertThat(three.members(segment)).as(segment).isEqualTo(one.members(segment));
+            }
+            for (ContactData contact : contacts) {
+                assertThat(three.segmentsOf(contact.id())).isEqualTo(one.segmentsOf(contact.id()));
+                assertThat(three.contact(contact.id())).isEqualTo(one.contact(contact.id()));
+            }
+            assertThat(heardByThree).containsExactlyInAnyOrderElementsOf(heardByOne);
+            assertThat(one.members(one.segmentIds().first())).isNotNull();
+        }
+    }
+
+    @Test
+    void writersOfDifferentPartitionsRunAtOnceAndTheViewStaysExact() {
+        List<SegmentDefinition> segments = new RandomSegments(new Random(21)).segments(15);
+        List<ContactData> contacts = new RandomContacts(new Random(22)).contacts(400);
+        try (Segments two = PartitionedSegments.start(RuleSources.of(segments), EngineOptions.startingAt(START), 2);
+                Segments one = PartitionedSegments.start(RuleSources.of(segments), EngineOptions.startingAt(START), 1)) {
+            Map<String, Set<String>> heard = new HashMap<>();
+            two.addListener(changes -> changes.forEach(change -> {
+                Set<String> members = heard.computeIfAbsent(change.segmentId(), id -> new TreeSet<>());
+                if (change.kind() == MembershipChange.Kind.ENTERED) {
+                    assertThat(members.add(change.contactId())).isTrue();
+                } else {
+                    assertThat(members.remove(change.contactId())).isTrue();
+                }
+            }));
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            try {
+                CompletableFuture<Void> evens = CompletableFuture.runAsync(() -> upsertEvery(two, contacts, 0), writers);
+                CompletableFuture<Void> odds = CompletableFuture.runAsync(() -> upsertEvery(two, contacts, 1), writers);
+                CompletableFuture.allOf(evens, odds).join();
+            } finally {
+                writers.shutdown();
+            }
+            contacts.forEach(one::upsert);
+
+            for (String segment : one.segmentIds()) {
+                assertThat(two.members(segment)).as(segment).isEqualTo(one.members(segment));
+                assertThat(heard.getOrDefault(segment, Set.of())).as(segment).isEqualTo(one.members(segment));
+            }
+        }
+    }
+
+    private static void upsertEvery(Segments segments, List<ContactData> contacts, int offset) {
+        for (int i = offset; i < contacts.size(); i += 2) {
+            segments.upsert(contacts.get(i));
+        }
+    }
+
+    @Test
+    void rulesThatDoNotCompileAreRefusedBeforeAnyPartitionChanges() {
+        List<SegmentDefinition> segments = new RandomSegments(new Random(31)).segments(5);
+        try (Segments two = PartitionedSegments.start(RuleSources.of(segments), EngineOptions.startingAt(START), 2)) {
+            RuleSources broken = new RuleSources(segments,
+                    List.of(new DrlFile("rules/broken.drl", "package x;\nrule \"b\" when\n  Nope( ) then end\n")));
+            assertThatThrownBy(() -> two.updateRules(broken)).isInstanceOf(RuleCompilationException.class)
+                    .hasMessageContaining("rules/broken.drl:3");
+            assertThat(two.segmentIds()).hasSize(5);
+        }
+    }
+
+    @Test
+    void atLeastOnePartitionIsNeeded() {
+        assertThatThrownBy(() -> PartitionedSegments.start(RuleSources.of(List.of()), EngineOptions.startingAt(START), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
