@@ -7,12 +7,12 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The values of a contact as rules compare them (SPEC 4, "Meaning"), computed once per contact change. */
 record NormalizedContact(Map<String, String> text, Set<String> tags, Map<String, Long> time,
@@ -73,6 +73,7 @@ record NormalizedContact(Map<String, String> text, Set<String> tags, Map<String,
                 customBoolean.put(name, b.value());
             }
         });
+        // Compact immutable copies: these maps live as long as the contact, so their size counts more than the copy.
         return new NormalizedContact(Map.copyOf(text), Set.copyOf(tags), Map.copyOf(time), Map.copyOf(customText),
                 Map.copyOf(customNumber), Map.copyOf(customBoolean), Map.copyOf(customTime), Map.copyOf(original));
     }
@@ -102,18 +103,22 @@ record NormalizedContact(Map<String, String> text, Set<String> tags, Map<String,
         }
     }
 
+    private static final int DATE_LENGTH = "2026-01-31".length();
+    private static final Pattern LOOKS_LIKE_A_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     /** A custom string that parses as an ISO instant (with offset) or a date is also a time value. */
     static Long parseTime(String value, ZoneId zone) {
+        if (!LOOKS_LIKE_A_DATE.matcher(value).lookingAt()) {
+            return null; // most custom strings are not times: no parse attempt, no exception on the hot path
+        }
         try {
-            return OffsetDateTime.parse(value).toInstant().toEpochMilli();
-        } catch (DateTimeParseException notAnInstant) {
-            try {
+            if (value.length() == DATE_LENGTH) {
                 return LocalDate.parse(value).atStartOfDay(zone).toInstant().toEpochMilli();
-            } catch (DateTimeParseException | ArithmeticException notADate) {
-                return null;
             }
-        } catch (DateTimeException | ArithmeticException outOfRange) {
+            return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+        } catch (DateTimeException | ArithmeticException notATime) {
             return null;
         }
     }
+
 }
