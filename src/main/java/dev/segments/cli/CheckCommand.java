@@ -7,7 +7,6 @@ import dev.segments.engine.RulesDirectory;
 import dev.segments.validation.InvalidInputException;
 import dev.segments.validation.Issue;
 import dev.segments.workflow.WorkflowFile;
-import dev.segments.workflow.WorkflowSettings;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
             sources = new RuleSources(List.of(), handwritten);
         }
         try {
-            RuleCompiler.check(sources, ZoneOffset.UTC, WorkflowSettings.defaults().taskNames());
+            RuleCompiler.check(sources, ZoneOffset.UTC, workflowsOption.settings().taskNames());
         } catch (InvalidInputException invalid) {
             issues.addAll(invalid.issues());
         }

@@ -55,7 +55,8 @@ final class EvaluateCommand implements Callable<Integer> {
                         .filter(e -> !e.at().isAfter(at))
                         .sorted(Comparator.comparing(EmailEvent::at))
                         .toList();
-        try (SegmentEngine engine = SegmentEngine.start(sources, EngineOptions.startingAt(at))) {
+        try (SegmentEngine engine = SegmentEngine.start(sources,
+                EngineOptions.startingAt(at).withWorkflows(workflowsOption.settings()))) {
             contacts.forEach(engine::upsert);
             events.forEach(engine::record);
             PrintWriter out = spec.commandLine().getOut();

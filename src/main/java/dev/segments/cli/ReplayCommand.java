@@ -44,7 +44,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Instant end = until != null ? until : steps.get(steps.size() - 1).at();
         PrintWriter out = spec.commandLine().getOut();
-        try (SegmentEngine engine = SegmentEngine.start(sources, EngineOptions.startingAt(steps.get(0).at()))) {
+        try (SegmentEngine engine = SegmentEngine.start(sources,
+                EngineOptions.startingAt(steps.get(0).at()).withWorkflows(workflowsOption.settings()))) {
             engine.addListener(changes -> changes.forEach(change -> out.println(OutputLine.change(change))));
             engine.addWorkflowListener(events -> events.forEach(event -> out.println(OutputLine.workflow(event))));
             for (ReplayStep step : steps) {

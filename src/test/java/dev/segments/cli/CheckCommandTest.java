@@ -342,6 +342,24 @@ class CheckCommandTest {
     }
 
     /** {@code check} of the sample rules with the workflows of {@code dir}. */
+    @Test
+    void aCustomTaskDeclaredWithTaskIsAcceptedAndAnUndeclaredOneIsNot() {
+        Path file = write(rules.resolve("workflows/sync.bpmn"), workflow("segment-entered:recently-engaged",
+                "    <bpmn2:task id=\"step\" drools:taskName=\"SyncToCrm\">",
+                "      <bpmn2:incoming>to-step</bpmn2:incoming>",
+                "      <bpmn2:outgoing>to-end</bpmn2:outgoing>",
+                "    </bpmn2:task>"));
+
+        CliRun undeclared = checkSamplesWith(file.getParent());
+        CliRun declared = CliRun.of("check", "--rules", "rules", "--workflows", file.getParent().toString(),
+                "--task", "SyncToCrm");
+
+        assertThat(undeclared.exitCode()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+        assertThat(undeclared.out()).contains("names unknown task \"SyncToCrm\"");
+        assertThat(declared.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(declared.out()).startsWith("ok: ");
+    }
+
     private static CliRun checkSamplesWith(Path dir) {
         return CliRun.of("check", "--rules", "rules", "--workflows", dir.toString());
     }
