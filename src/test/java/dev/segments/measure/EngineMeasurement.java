@@ -10,6 +10,7 @@ import dev.segments.reference.RandomContacts;
 import dev.segments.reference.RandomSegments;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -58,8 +59,25 @@ public final class EngineMeasurement {
                     micros[updates / 2], micros[(int) (updates * 0.99)], micros[updates - 1]);
 
             long t = System.nanoTime();
-            int changes = engine.advanceTo(RandomContacts.BASE.plus(Duration.ofDays(1))).size();
+            int hour = engine.advanceTo(engine.now().plus(Duration.ofHours(1))).size();
+            System.out.printf("advance one hour: %d changes in %.1f ms%n", hour, (System.nanoTime() - t) / 1e6);
+            t = System.nanoTime();
+            int changes = engine.advanceTo(engine.now().plus(Duration.ofDays(1))).size();
             System.out.printf("advance one day: %d changes in %.1f ms%n", changes, (System.nanoTime() - t) / 1e6);
+            for (int attempt = 0; attempt < 100; attempt++) {
+                Instant next = engine.nextTimeChange().orElse(engine.now().plus(Duration.ofDays(1)));
+                if (Duration.between(engine.now(), next).toMillis() > 2) {
+                    Instant quiet = next.minusMillis(1);
+                    long jump = Duration.between(engine.now(), quiet).toMillis();
+                    long before = System.nanoTime();
+                    int none = engine.advanceTo(quiet).size();
+                    System.out.printf("advance with nothing due (%d ms, to 1 ms before the next change): %d changes "
+                            + "in %.1f µs%n", jump, none,
+                            (System.nanoTime() - before) / 1e3);
+                    break;
+                }
+                engine.advanceTo(next);
+            }
         }
     }
 
