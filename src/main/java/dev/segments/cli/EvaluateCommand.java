@@ -2,6 +2,7 @@ package dev.segments.cli;
 
 import dev.segments.contact.ContactData;
 import dev.segments.contact.EmailEvent;
+import dev.segments.contact.io.ContactFiles;
 import dev.segments.engine.EngineOptions;
 import dev.segments.engine.SegmentEngine;
 import java.io.PrintWriter;
@@ -47,11 +48,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var sources = workflowsOption.addTo(rulesOption.load());
-        List<ContactData> contacts = ContactInputs.contacts(contactsFile);
+        List<ContactData> contacts = ContactFiles.contacts(contactsFile);
         Map<String, ContactData> byId = contacts.stream()
                 .collect(Collectors.toMap(ContactData::id, Function.identity()));
         List<EmailEvent> events = eventsFile == null ? List.of()
-                : ContactInputs.events(eventsFile, byId).stream()
+                : ContactFiles.events(eventsFile, byId).stream()
                         .filter(e -> !e.at().isAfter(at))
                         .sorted(Comparator.comparing(EmailEvent::at))
                         .toList();

@@ -3,6 +3,7 @@ package dev.segments.cli;
 import dev.segments.contact.io.ContactFormatException;
 import dev.segments.contact.io.ContactJson;
 import dev.segments.contact.io.EmailEventJson;
+import dev.segments.contact.io.JsonLines;
 import dev.segments.definition.Location;
 import dev.segments.validation.InvalidInputException;
 import dev.segments.validation.Issue;

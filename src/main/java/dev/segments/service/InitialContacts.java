@@ -3,14 +3,13 @@ package dev.segments.service;
 import dev.segments.autoconfigure.SegmentsProperties;
 import dev.segments.contact.ContactData;
 import dev.segments.contact.EmailEvent;
-import dev.segments.contact.io.ContactJson;
-import dev.segments.contact.io.EmailEventJson;
+import dev.segments.contact.io.ContactFiles;
 import dev.segments.engine.Segments;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -32,7 +31,7 @@ class InitialContacts implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
         if (properties.getContactsFile() == null) {
             return;
         }
@@ -40,18 +39,16 @@ class InitialContacts implements ApplicationRunner {
             log.warn("no contacts loaded: {} does not exist", properties.getContactsFile().toAbsolutePath());
             return;
         }
-        List<ContactData> contacts = lines(properties.getContactsFile()).stream().map(ContactJson::parse).toList();
+        List<ContactData> contacts = ContactFiles.contacts(properties.getContactsFile());
         contacts.forEach(engine::upsert);
         if (properties.getEventsFile() != null && Files.exists(properties.getEventsFile())) {
-            lines(properties.getEventsFile()).stream().map(EmailEventJson::parse)
+            Map<String, ContactData> byId = new HashMap<>();
+            contacts.forEach(contact -> byId.put(contact.id(), contact));
+            ContactFiles.events(properties.getEventsFile(), byId).stream()
                     .filter(e -> !e.at().isAfter(engine.now()))
                     .sorted(Comparator.comparing(EmailEvent::at))
                     .forEach(engine::record);
         }
         log.info("loaded {} contacts; segment counts: {}", contacts.size(), engine.counts());
-    }
-
-    private static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.segments.cli;
+package dev.segments.contact.io;
 
 import dev.segments.definition.Location;
 import dev.segments.validation.InvalidInputException;
@@ -14,15 +14,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A JSONL input file: one JSON object a line, blank lines skipped, each kept with its line number. */
-record JsonLines(Path file, List<Line> lines) {
+public record JsonLines(Path file, List<Line> lines) {
 
-    record Line(int number, JsonNode json) {
+    public record Line(int number, JsonNode json) {
     }
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** Reads every line; a line that is not a JSON object is an issue, and all issues are thrown together. */
-    static JsonLines read(Path file) {
+    public static JsonLines read(Path file) {
         List<String> text;
         try {
             text = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -54,7 +54,7 @@ record JsonLines(Path file, List<Line> lines) {
         return new JsonLines(file, List.copyOf(lines));
     }
 
-    Location at(Line line) {
+    public Location at(Line line) {
         return new Location(file.toString(), line.number(), 0);
     }
 }

@@ -1,10 +1,7 @@
-package dev.segments.cli;
+package dev.segments.contact.io;
 
 import dev.segments.contact.ContactData;
 import dev.segments.contact.EmailEvent;
-import dev.segments.contact.io.ContactFormatException;
-import dev.segments.contact.io.ContactJson;
-import dev.segments.contact.io.EmailEventJson;
 import dev.segments.definition.Location;
 import dev.segments.validation.InvalidInputException;
 import dev.segments.validation.Issue;
@@ -14,13 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Contacts and events files for {@code evaluate}: every line checked before anything is loaded. */
-final class ContactInputs {
+/**
+ * Contacts and events files (JSONL): every line is checked before anything is loaded, and every problem is reported
+ * at its file and line.
+ */
+public final class ContactFiles {
 
-    private ContactInputs() {
+    private ContactFiles() {
     }
 
-    static List<ContactData> contacts(Path file) {
+    public static List<ContactData> contacts(Path file) {
         JsonLines lines = JsonLines.read(file);
         List<Issue> issues = new ArrayList<>();
         Map<String, Location> seen = new LinkedHashMap<>();
@@ -46,7 +46,7 @@ final class ContactInputs {
     }
 
     /** The events of the file, each checked to name a contact that exists. */
-    static List<EmailEvent> events(Path file, Map<String, ?> contactsById) {
+    public static List<EmailEvent> events(Path file, Map<String, ?> contactsById) {
         JsonLines lines = JsonLines.read(file);
         List<Issue> issues = new ArrayList<>();
         List<EmailEvent> events = new ArrayList<>();
