@@ -35,19 +35,29 @@ public class WallClockDriver extends BackgroundLifecycle {
     }
 
     private void tick() {
+        Duration sleep;
         try {
-            Instant now = clock.instant();
-            if (now.isAfter(engine.now())) {
-                engine.advanceTo(now);
-            }
-            long sleep = engine.nextTimeChange()
-                    .map(next -> Math.max(1, Duration.between(clock.instant(), next).toMillis()))
-                    .map(millis -> Math.min(millis, LONGEST_SLEEP.toMillis()))
-                    .orElse(LONGEST_SLEEP.toMillis());
-            executor.schedule(this::tick, sleep, TimeUnit.MILLISECONDS);
+            sleep = advance();
         } catch (RuntimeException e) {
             log.error("advancing the segments clock failed; retrying in a second", e);
-            executor.schedule(this::tick, LONGEST_SLEEP.toMillis(), TimeUnit.MILLISECONDS);
+            sleep = LONGEST_SLEEP;
         }
+        executor.schedule(this::tick, sleep.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Advances the engine to the wall clock (each change is stamped with its own instant, not the moment of waking)
+     * and says how long to sleep: until the next due change, at least a millisecond, at most a second.
+     */
+    Duration advance() {
+        Instant now = clock.instant();
+        if (now.isAfter(engine.now())) {
+            engine.advanceTo(now);
+        }
+        long millis = engine.nextTimeChange()
+                .map(next -> Math.max(1, Duration.between(clock.instant(), next).toMillis()))
+                .map(wait -> Math.min(wait, LONGEST_SLEEP.toMillis()))
+                .orElse(LONGEST_SLEEP.toMillis());
+        return Duration.ofMillis(millis);
     }
 }

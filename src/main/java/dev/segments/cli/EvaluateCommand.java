@@ -8,12 +8,8 @@ import dev.segments.engine.SegmentEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,13 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         var sources = workflowsOption.addTo(rulesOption.load());
         List<ContactData> contacts = ContactFiles.contacts(contactsFile);
-        Map<String, ContactData> byId = contacts.stream()
-                .collect(Collectors.toMap(ContactData::id, Function.identity()));
-        List<EmailEvent> events = eventsFile == null ? List.of()
-                : ContactFiles.events(eventsFile, byId).stream()
-                        .filter(e -> !e.at().isAfter(at))
-                        .sorted(Comparator.comparing(EmailEvent::at))
-                        .toList();
+        List<EmailEvent> events = eventsFile == null ? List.of() : ContactFiles.eventsUpTo(eventsFile, contacts, at);
         try (SegmentEngine engine = SegmentEngine.start(sources,
                 EngineOptions.startingAt(at).withWorkflows(workflowsOption.settings()))) {
             contacts.forEach(engine::upsert);

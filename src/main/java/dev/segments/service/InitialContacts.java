@@ -6,10 +6,7 @@ import dev.segments.contact.EmailEvent;
 import dev.segments.contact.io.ContactFiles;
 import dev.segments.engine.Segments;
 import java.nio.file.Files;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -39,16 +36,12 @@ class InitialContacts implements ApplicationRunner {
             log.warn("no contacts loaded: {} does not exist", properties.getContactsFile().toAbsolutePath());
             return;
         }
+        // Both files are read and checked before anything is applied: a bad line loads nothing.
         List<ContactData> contacts = ContactFiles.contacts(properties.getContactsFile());
+        List<EmailEvent> events = properties.getEventsFile() != null && Files.exists(properties.getEventsFile())
+                ? ContactFiles.eventsUpTo(properties.getEventsFile(), contacts, engine.now()) : List.of();
         contacts.forEach(engine::upsert);
-        if (properties.getEventsFile() != null && Files.exists(properties.getEventsFile())) {
-            Map<String, ContactData> byId = new HashMap<>();
-            contacts.forEach(contact -> byId.put(contact.id(), contact));
-            ContactFiles.events(properties.getEventsFile(), byId).stream()
-                    .filter(e -> !e.at().isAfter(engine.now()))
-                    .sorted(Comparator.comparing(EmailEvent::at))
-                    .forEach(engine::record);
-        }
+        events.forEach(engine::record);
         log.info("loaded {} contacts; segment counts: {}", contacts.size(), engine.counts());
     }
 }

@@ -82,7 +82,7 @@ public final class WorkflowRunner {
 
     /** Whether any of the changes starts a workflow. */
     public static boolean triggersAny(WorkflowCatalog catalog, List<SegmentChange> changes) {
-        return changes.stream().anyMatch(c -> !catalog.startsFor(c.direction(), c.segmentId()).isEmpty());
+        return !catalog.isEmpty() && changes.stream().anyMatch(c -> !catalog.startsFor(c.direction(), c.segmentId()).isEmpty());
     }
 
     /** The failures to report when a cascade is stopped: each workflow these changes would have started. */

@@ -44,4 +44,19 @@ class InitialContactsTest {
             assertThat(engine.contactCount()).isZero();
         }
     }
+
+    @Test
+    void aBadEventsFileLoadsNoContactsEither(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Files.writeString(events, "{\"contactId\": \"nobody\", \"type\": \"email.opened\", \"at\": \"2026-11-01T00:00:00Z\"}\n");
+        SegmentsProperties properties = new SegmentsProperties();
+        properties.setContactsFile(Path.of("samples/contacts.jsonl"));
+        properties.setEventsFile(events);
+        try (SegmentEngine engine = SegmentEngine.start(RulesDirectory.load(Path.of("rules")),
+                EngineOptions.startingAt(Instant.parse("2026-11-28T12:00:00Z")))) {
+            assertThatThrownBy(() -> new InitialContacts(engine, properties).run(null))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining(events + ":1:0: unknown contact");
+            assertThat(engine.contactCount()).isZero();
+        }
+    }
 }

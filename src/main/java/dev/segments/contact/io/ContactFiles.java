@@ -6,7 +6,11 @@ import dev.segments.definition.Location;
 import dev.segments.validation.InvalidInputException;
 import dev.segments.validation.Issue;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,19 @@ public final class ContactFiles {
             throw new InvalidInputException(issues);
         }
         return contacts;
+    }
+
+    /**
+     * The events of the file that happened by {@code until}, in time order, each checked to name one of the contacts:
+     * what a store of contacts loaded at {@code until} has seen.
+     */
+    public static List<EmailEvent> eventsUpTo(Path file, Collection<ContactData> contacts, Instant until) {
+        Map<String, ContactData> byId = new HashMap<>();
+        contacts.forEach(contact -> byId.put(contact.id(), contact));
+        return events(file, byId).stream()
+                .filter(event -> !event.at().isAfter(until))
+                .sorted(Comparator.comparing(EmailEvent::at))
+                .toList();
     }
 
     /** The events of the file, each checked to name a contact that exists. */
