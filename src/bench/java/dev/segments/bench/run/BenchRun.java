@@ -1,0 +1,229 @@
+package dev.segments.bench.run;
+
+import dev.segments.bench.BenchSubject;
+import dev.segments.bench.BenchWorkload;
+import dev.segments.bench.Change;
+import dev.segments.bench.engine.EngineSubject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One size of the benchmark, in one JVM: every subject in turn goes through the same four scenarios with the same
+ * workload (load, change stream, time passing, segment edit), then the engine's partitions are compared. The first
+ * subject's counts are the yardstick every other subject must agree with.
+ */
+public final class BenchRun {
+
+    static final String SETUP = "0 workload";
+    static final String LOAD = "1 load";
+    static final String CHANGES = "2 change stream";
+    static final String TIME = "3 time passing";
+    static final String EDIT = "4 segment edit";
+    static final String PARTITIONS = "partitions";
+
+    private final BenchConfig config;
+    private final BenchWorkload workload;
+    private final Subjects subjects;
+    private final Consumer<Result> sink;
+    private Agreement afterLoad, afterChanges, afterTime, afterEdit;
+    private List<Instant> timeSteps;
+    private Instant settleTo;
+    private Set<String> editableSegments;
+
+    BenchRun(BenchConfig config, BenchWorkload workload, Subjects subjects, Consumer<Result> sink) {
+        this.config = config;
+        this.workload = workload;
+        this.subjects = subjects;
+        this.sink = sink;
+    }
+
+    /** Runs the configuration in this JVM; every result goes to {@code sink} as soon as it is measured. */
+    public static void run(BenchConfig config, Consumer<Result> sink) {
+        BenchWorkload workload = Workloads.generate(config);
+        new BenchRun(config, workload, new Subjects(config, workload), sink).run();
+    }
+
+    /** Child-JVM entry point: {@code BenchRun CONFIG_JSON RESULTS_JSONL}. */
+    public static void main(String[] args) {
+        JsonMapper json = JsonMapper.builder().build();
+        BenchConfig config = json.readValue(args[0], BenchConfig.class);
+        Path out = Path.of(args[1]);
+        run(config, result -> {
+            try {
+                Files.writeString(out, json.writeValueAsString(result) + "\n", StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.err.println(result);
+        });
+    }
+
+    void run() {
+        emit(SETUP, "all", "max heap", Runtime.getRuntime().maxMemory() / 1e9, "GB");
+        emit(SETUP, "all", "events", workload.events().size(), "");
+        editableSegments = new TreeSet<>(Set.of(workload.edit().id()));
+        boolean measureEmptyEngine = config.subjects().contains("engine");
+        long emptyEngineBytes = measureEmptyEngine ? emptyEngineHeap() : -1;
+        for (String name : config.subjects()) {
+            try (BenchSubject subject = subjects.open(name)) {
+                runScenarios(subject, emptyEngineBytes);
+            } catch (OutOfMemoryError e) {
+                sink.accept(Result.of(config, LOAD, name, "did not fit", Double.NaN, "")
+                        .withNote("OutOfMemoryError at -Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB"));
+            }
+            HeapUsage.afterGc();
+        }
+        for (int partitions : config.partitions()) {
+            partitionThroughput(partitions);
+        }
+    }
+
+    private void runScenarios(BenchSubject subject, long emptyEngineBytes) {
+        String name = subject.name();
+        long heapBefore = HeapUsage.afterGc();
+        double loadSeconds = seconds(() -> subject.load(workload.contacts(), workload.events()));
+        long heapAfter = HeapUsage.afterGc();
+        SortedMap<String, Integer> counts = subject.counts();
+        long memberships = Agreement.memberships(counts);
+        int n = workload.contacts().size();
+        emit(LOAD, name, "contacts/s", n / loadSeconds, "contacts/s");
+        emit(LOAD, name, "load time", loadSeconds, "s");
+        emit(LOAD, name, "memberships", memberships, "");
+        if (!name.equals("postgres")) {
+            long bytes = heapAfter - heapBefore;
+            emit(LOAD, name, "heap", bytes / 1e6, "MB");
+            emit(LOAD, name, "bytes/contact", bytes / (double) n, "B");
+            if (name.equals("engine") && emptyEngineBytes >= 0 && memberships > 0) {
+                emit(LOAD, name, "bytes/contact without segments", emptyEngineBytes / (double) n, "B");
+                emit(LOAD, name, "bytes/membership", (bytes - emptyEngineBytes) / (double) memberships, "B");
+            }
+        }
+        afterLoad = agree(afterLoad, LOAD, subject);
+
+        workload.warmUp().forEach(subject::apply);
+        Histogram latency = new Histogram(3_600_000_000_000L, 3);
+        long start = System.nanoTime();
+        for (Change change : workload.changes()) {
+            long t = System.nanoTime();
+            subject.apply(change);
+            latency.recordValue(System.nanoTime() - t);
+        }
+        double changeSeconds = (System.nanoTime() - start) / 1e9;
+        emit(CHANGES, name, "p50", latency.getValueAtPercentile(50) / 1e3, "µs");
+        emit(CHANGES, name, "p99", latency.getValueAtPercentile(99) / 1e3, "µs");
+        emit(CHANGES, name, "p99.9", latency.getValueAtPercentile(99.9) / 1e3, "µs");
+        emit(CHANGES, name, "max", latency.getMaxValue() / 1e3, "µs");
+        emit(CHANGES, name, "throughput", workload.changes().size() / changeSeconds, "changes/s");
+        afterChanges = agree(afterChanges, CHANGES, subject);
+
+        List<Instant> steps = timeSteps(subject);
+        List<String> labels = List.of("nothing due", "1 hour", "1 day");
+        for (int i = 0; i < steps.size(); i++) {
+            Instant to = steps.get(i);
+            long[] changed = new long[1];
+            double s = seconds(() -> changed[0] = subject.advanceTo(to));
+            emit(TIME, name, labels.get(i) + ": time", s * 1e3, "ms");
+            emit(TIME, name, labels.get(i) + ": changes", changed[0], "");
+        }
+        afterTime = agree(afterTime, TIME, subject);
+
+        long[] changed = new long[1];
+        double editSeconds = seconds(() -> changed[0] = subject.replaceSegment(workload.edit()));
+        emit(EDIT, name, "edit time", editSeconds * 1e3, "ms");
+        emit(EDIT, name, "changes", changed[0], "");
+        if (subject instanceof EngineSubject engine) {
+            Set<String> others = new TreeSet<>(engine.lastChangedSegments());
+            others.removeAll(Workloads.withDependents(workload.segments(), workload.edit().id()));
+            emit(EDIT, name, "other segments changed", others.size(), "");
+        }
+        emit(EDIT, name, "full rebuild (load) time", loadSeconds * 1e3, "ms");
+        afterEdit = agree(afterEdit, EDIT, subject);
+    }
+
+    /**
+     * Nothing due (to 1 ms before the engine's next time change), one hour, one day; chosen by the first subject that
+     * can tell (the engine), then the same instants for all. Changes due within 2 ms of now are first let happen,
+     * untimed ({@code settle}), so that "nothing due" has a gap to fall in.
+     */
+    private List<Instant> timeSteps(BenchSubject subject) {
+        if (timeSteps == null) {
+            Instant now = workload.start();
+            Instant settle = now;
+            if (subject instanceof EngineSubject engine) {
+                for (int attempt = 0; attempt < 1_000; attempt++) {
+                    Optional<Instant> next = engine.segments().nextTimeChange();
+                    if (next.isEmpty() || next.get().isAfter(settle.plusMillis(2))) {
+                        break;
+                    }
+                    settle = next.get();
+                    engine.advanceTo(settle);
+                }
+                now = settle;
+            }
+            Instant from = now;
+            Instant quiet = subject instanceof EngineSubject engine
+                    ? engine.segments().nextTimeChange().map(n -> n.minusMillis(1)).orElse(from.plusMillis(1))
+                    : from.plusMillis(1);
+            settleTo = settle;
+            timeSteps = List.of(quiet, quiet.plus(Duration.ofHours(1)), quiet.plus(Duration.ofHours(25)));
+        } else if (settleTo.isAfter(workload.start())) {
+            subject.advanceTo(settleTo);
+        }
+        return timeSteps;
+    }
+
+    private Agreement agree(Agreement reference, String scenario, BenchSubject subject) {
+        if (reference == null) {
+            return new Agreement(subject.counts(), subject.name());
+        }
+        sink.accept(reference.check(config, scenario, subject.name(), subject.counts()));
+        return reference;
+    }
+
+    private long emptyEngineHeap() {
+        long before = HeapUsage.afterGc();
+        try (EngineSubject empty = new EngineSubject(List.of(), workload.zone(), workload.start(), 1)) {
+            empty.load(workload.contacts(), workload.events());
+            return HeapUsage.afterGc() - before;
+        }
+    }
+
+    private void partitionThroughput(int partitions) {
+        String name = "engine P=" + partitions;
+        try (EngineSubject engine = new EngineSubject(workload.segments(), workload.zone(), workload.start(),
+                partitions)) {
+            double load = seconds(() -> engine.loadConcurrently(workload.contacts(), workload.events(), 2));
+            List<Change> all = new ArrayList<>(workload.warmUp());
+            all.addAll(workload.changes());
+            double changes = seconds(() -> engine.applyConcurrently(all, 2));
+            emit(PARTITIONS, name, "load", workload.contacts().size() / load, "contacts/s");
+            emit(PARTITIONS, name, "changes", all.size() / changes, "changes/s");
+        }
+        HeapUsage.afterGc();
+    }
+
+    private void emit(String scenario, String subject, String metric, double value, String unit) {
+        sink.accept(Result.of(config, scenario, subject, metric, value, unit));
+    }
+
+    private static double seconds(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
