@@ -142,7 +142,7 @@ final class SegmentLeaves {
             case 18 -> custom("score", FieldKind.NUMBER, Operator.LT, number(10 + 5 * random.nextInt(3)));
             case 19 -> new Condition.FieldCondition(new Field.Standard(ContactField.PHONE), FieldKind.TEXT,
                     Operator.MATCHES, new Operand.Pattern("^\\+1(512|737|214|713)"));
-            case 20 -> custom("plan", FieldKind.TEXT, Operator.MATCHES, new Operand.Pattern("^(?i)plat"));
+            case 20 -> custom("plan", FieldKind.TEXT, Operator.MATCHES, new Operand.Pattern("(?i)^plat"));
             default -> time(ContactField.LAST_EMAIL_CLICKED_AT, Operator.MORE_THAN_AGO, length(14, 60));
         };
     }
