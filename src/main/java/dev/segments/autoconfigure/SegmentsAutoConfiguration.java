@@ -52,7 +52,8 @@ public class SegmentsAutoConfiguration {
     Segments segmentEngine(SegmentsProperties properties, Clock clock, WorkflowSettings workflows,
             ObjectProvider<SegmentEngineCustomizer> customizers) {
         Segments engine = PartitionedSegments.start(RuleSourcesLoader.load(properties, workflows),
-                new EngineOptions(ZoneId.of(properties.getZone()), clock.instant(), workflows), properties.getPartitions());
+                new EngineOptions(ZoneId.of(properties.getZone()), clock.instant(), workflows,
+                        properties.getMembershipFacts()), properties.getPartitions());
         customizers.orderedStream().forEach(customizer -> customizer.customize(engine));
         return engine;
     }

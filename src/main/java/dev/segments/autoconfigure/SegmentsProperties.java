@@ -1,6 +1,7 @@
 package dev.segments.autoconfigure;
 
 import java.nio.file.Path;
+import dev.segments.engine.MembershipFacts;
 import dev.segments.workflow.WorkflowSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,6 +33,13 @@ public class SegmentsProperties {
 
     /** The zone in which date-only values mean midnight. */
     private String zone = "UTC";
+
+    /**
+     * Which segments keep their memberships as SegmentMembership facts in the KIE session: OBSERVED (default) only
+     * those some rule can read (memberOf targets, hand-written segments, segments a hand-written pattern on
+     * SegmentMembership names), the rest kept from rule matches at a bit per membership; ALL every segment.
+     */
+    private MembershipFacts membershipFacts = MembershipFacts.OBSERVED;
 
     /** How often the rules directory is checked for edits, which are applied in place; zero turns it off. */
     private Duration reloadInterval = Duration.ofSeconds(2);
@@ -90,6 +98,14 @@ public class SegmentsProperties {
 
     public void setReloadInterval(Duration reloadInterval) {
         this.reloadInterval = reloadInterval;
+    }
+
+    public MembershipFacts getMembershipFacts() {
+        return membershipFacts;
+    }
+
+    public void setMembershipFacts(MembershipFacts membershipFacts) {
+        this.membershipFacts = membershipFacts;
     }
 
     public String getZone() {

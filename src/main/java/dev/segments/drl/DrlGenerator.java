@@ -17,8 +17,10 @@ import java.util.Set;
 
 /**
  * Turns a checked segment definition into readable DRL: one rule per branch of the segment's top-level
- * {@code any} (one rule when there is none), named after the segment, each inserting the membership logically.
- * All literal values are escaped; a value never becomes code.
+ * {@code any} (one rule when there is none), named after the segment. In the {@link MembershipKeeping#FACT} form each
+ * rule inserts the membership logically; in the {@link MembershipKeeping#MATCHES} form the rule only carries its
+ * segment in {@code @segment(...)} and the engine keeps the membership from the rule's matches. All literal values
+ * are escaped; a value never becomes code.
  */
 public final class DrlGenerator {
 
@@ -31,7 +33,12 @@ public final class DrlGenerator {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
+    /** The form a rule author can copy into {@code rules/} as a hand-written segment: memberships as facts. */
     public GeneratedSegment generate(SegmentDefinition segment) {
+        return generate(segment, MembershipKeeping.FACT);
+    }
+
+    public GeneratedSegment generate(SegmentDefinition segment, MembershipKeeping keeping) {
         Set<RelativeWindow> relative = new LinkedHashSet<>();
         Set<ActivityWindow> activity = new LinkedHashSet<>();
         ContactConstraints constraints = new ContactConstraints(zone, relative, activity);
@@ -54,14 +61,19 @@ public final class DrlGenerator {
         for (int i = 0; i < branches.size(); i++) {
             String name = branches.size() == 1 ? segment.id()
                     : segment.id() + " (branch " + (i + 1) + " of " + branches.size() + ")";
-            drl.append('\n').append(rule(name, segment.id(), branches.get(i)));
+            drl.append('\n').append(rule(name, segment.id(), branches.get(i), keeping));
         }
         return new GeneratedSegment(segment, drl.toString(), new TimeWindows(relative, activity));
     }
 
-    private static String rule(String name, String segmentId, Branch branch) {
+    private static String rule(String name, String segmentId, Branch branch, MembershipKeeping keeping) {
         StringBuilder rule = new StringBuilder();
-        rule.append("rule ").append(quote(name)).append('\n');
+        rule.append("rule ").append(quote(name));
+        if (keeping == MembershipKeeping.MATCHES) {
+            rule.append(" @").append(MembershipKeeping.SEGMENT_ANNOTATION)
+                    .append('(').append(quote(segmentId)).append(')');
+        }
+        rule.append('\n');
         rule.append("when\n");
         rule.append("    $contact : Contact(");
         if (!branch.constraints().isEmpty()) {
@@ -74,8 +86,14 @@ public final class DrlGenerator {
                     .append(", contactId == $contact.id )\n");
         }
         rule.append("then\n");
-        rule.append("    insertLogical(new SegmentMembership(").append(quote(segmentId))
-                .append(", $contact.getId()));\n");
+        if (keeping == MembershipKeeping.MATCHES) {
+            rule.append("    // Member of ").append(comment(segmentId)).append(" while this rule matches; no rule reads this")
+                    .append(" segment,\n    // so the engine keeps the membership from the match instead of a")
+                    .append(" SegmentMembership fact.\n");
+        } else {
+            rule.append("    insertLogical(new SegmentMembership(").append(quote(segmentId))
+                    .append(", $contact.getId()));\n");
+        }
         rule.append("end\n");
         return rule.toString();
     }

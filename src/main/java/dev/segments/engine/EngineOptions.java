@@ -10,15 +10,21 @@ import java.util.Objects;
 /**
  * How an engine starts: the zone in which date-only values mean midnight (default UTC), how workflows run (task
  * handlers, campaign launcher, cascade bound), and the clock's first
- * instant (to the millisecond). The clock only moves when {@link SegmentEngine#advanceTo} is called: a pseudo clock for replays and
+ * instant (to the millisecond), and which segments keep their memberships as facts ({@link MembershipFacts}, default
+ * {@link MembershipFacts#OBSERVED}). The clock only moves when {@link SegmentEngine#advanceTo} is called: a pseudo clock for replays and
  * tests, driven from the wall clock by the service.
  */
-public record EngineOptions(ZoneId zone, Instant start, WorkflowSettings workflows) {
+public record EngineOptions(ZoneId zone, Instant start, WorkflowSettings workflows, MembershipFacts membershipFacts) {
 
     public EngineOptions {
         Objects.requireNonNull(zone, "zone");
         start = Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.MILLIS);
         Objects.requireNonNull(workflows, "workflows");
+        Objects.requireNonNull(membershipFacts, "membershipFacts");
+    }
+
+    public EngineOptions(ZoneId zone, Instant start, WorkflowSettings workflows) {
+        this(zone, start, workflows, MembershipFacts.OBSERVED);
     }
 
     public EngineOptions(ZoneId zone, Instant start) {
@@ -30,6 +36,10 @@ public record EngineOptions(ZoneId zone, Instant start, WorkflowSettings workflo
     }
 
     public EngineOptions withWorkflows(WorkflowSettings settings) {
-        return new EngineOptions(zone, start, settings);
+        return new EngineOptions(zone, start, settings, membershipFacts);
+    }
+
+    public EngineOptions withMembershipFacts(MembershipFacts facts) {
+        return new EngineOptions(zone, start, workflows, facts);
     }
 }

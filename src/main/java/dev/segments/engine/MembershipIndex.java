@@ -1,8 +1,8 @@
 package dev.segments.engine;
 
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,56 +12,118 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Who is in which segment, kept from the net changes of each step, for queries. Hash sets on the write path; sorting
+ * Who is in which segment, kept from the net changes of each step, for queries: one bitmap of contact ordinals per
+ * segment, so a membership costs a bit. A contact's segments are found by probing each segment's bitmap; sorting
  * happens when a query asks for it. Not thread-safe: the engine guards it with its lock.
  */
 final class MembershipIndex {
 
-    private final Map<String, Set<String>> membersBySegment = new HashMap<>();
-    private final Map<String, Set<String>> segmentsByContact = new HashMap<>();
+    private static final class Members {
+        final BitSet ordinals = new BitSet();
+        int count;
+    }
+
+    private final ContactOrdinals ordinals;
+    private final Map<String, Members> bySegment = new HashMap<>();
+    /** Ordinals of contacts the engine holds; any other ordinal is freed once it is in no segment. */
+    private final BitSet contacts = new BitSet();
+
+    MembershipIndex(ContactOrdinals ordinals) {
+        this.ordinals = ordinals;
+    }
+
+    void contactAdded(String contactId) {
+        contacts.set(ordinals.of(contactId));
+    }
+
+    /** After the step that deleted the contact, when its memberships have ended. */
+    void contactRemoved(String contactId) {
+        int ordinal = ordinals.find(contactId);
+        if (ordinal >= 0) {
+            contacts.clear(ordinal);
+            releaseIfUnused(ordinal);
+        }
+    }
 
     void apply(List<MembershipChange> changes) {
         for (MembershipChange change : changes) {
             if (change.kind() == MembershipChange.Kind.ENTERED) {
-                membersBySegment.computeIfAbsent(change.segmentId(), id -> new HashSet<>()).add(change.contactId());
-                segmentsByContact.computeIfAbsent(change.contactId(), id -> new HashSet<>()).add(change.segmentId());
+                Members members = bySegment.computeIfAbsent(change.segmentId(), id -> new Members());
+                int ordinal = ordinals.of(change.contactId());
+                if (!members.ordinals.get(ordinal)) {
+                    members.ordinals.set(ordinal);
+                    members.count++;
+                }
             } else {
-                removeFrom(membersBySegment, change.segmentId(), change.contactId());
-                removeFrom(segmentsByContact, change.contactId(), change.segmentId());
+                int ordinal = ordinals.find(change.contactId());
+                Members members = bySegment.get(change.segmentId());
+                if (ordinal >= 0 && members != null && members.ordinals.get(ordinal)) {
+                    members.ordinals.clear(ordinal);
+                    members.count--;
+                    releaseIfUnused(ordinal);
+                }
             }
         }
     }
 
-    private static void removeFrom(Map<String, Set<String>> index, String key, String value) {
-        Set<String> values = index.get(key);
-        if (values != null && values.remove(value) && values.isEmpty()) {
-            index.remove(key);
+    /** Frees the ordinal of an id that is no contact (a hand-written rule may name any id) once it is in no segment. */
+    private void releaseIfUnused(int ordinal) {
+        if (contacts.get(ordinal)) {
+            return;
         }
+        for (Members members : bySegment.values()) {
+            if (members.ordinals.get(ordinal)) {
+                return;
+            }
+        }
+        ordinals.release(ordinal);
     }
 
     SortedSet<String> members(String segmentId) {
-        return sorted(membersBySegment.get(segmentId));
+        SortedSet<String> ids = new TreeSet<>();
+        Members members = bySegment.get(segmentId);
+        if (members != null) {
+            BitSet bits = members.ordinals;
+            for (int o = bits.nextSetBit(0); o >= 0; o = bits.nextSetBit(o + 1)) {
+                ids.add(ordinals.id(o));
+            }
+        }
+        return Collections.unmodifiableSortedSet(ids);
     }
 
     SortedSet<String> segmentsOf(String contactId) {
-        return sorted(segmentsByContact.get(contactId));
+        SortedSet<String> ids = new TreeSet<>();
+        int ordinal = ordinals.find(contactId);
+        if (ordinal >= 0) {
+            bySegment.forEach((id, members) -> {
+                if (members.ordinals.get(ordinal)) {
+                    ids.add(id);
+                }
+            });
+        }
+        return Collections.unmodifiableSortedSet(ids);
     }
 
     /** Segments that have members now. */
     Set<String> populatedSegments() {
-        return Collections.unmodifiableSet(membersBySegment.keySet());
+        Set<String> ids = new TreeSet<>();
+        bySegment.forEach((id, members) -> {
+            if (members.count > 0) {
+                ids.add(id);
+            }
+        });
+        return Collections.unmodifiableSet(ids);
     }
 
     /** Member counts of the given segments and of every segment with members, sorted by id. */
     SortedMap<String, Integer> counts(Set<String> segmentIds) {
         SortedMap<String, Integer> counts = new TreeMap<>();
         segmentIds.forEach(id -> counts.put(id, 0));
-        membersBySegment.forEach((id, members) -> counts.put(id, members.size()));
+        bySegment.forEach((id, members) -> {
+            if (members.count > 0) {
+                counts.put(id, members.count);
+            }
+        });
         return Collections.unmodifiableSortedMap(counts);
     }
-
-    private static SortedSet<String> sorted(Set<String> values) {
-        return Collections.unmodifiableSortedSet(values == null ? new TreeSet<>() : new TreeSet<>(values));
-    }
-
 }

@@ -3,6 +3,7 @@ package dev.segments.engine;
 import dev.segments.definition.Location;
 import dev.segments.drl.DrlGenerator;
 import dev.segments.drl.GeneratedSegment;
+import dev.segments.drl.MembershipKeeping;
 import dev.segments.time.ActivityWindow;
 import dev.segments.time.RelativeWindow;
 import dev.segments.time.TimeWindows;
@@ -25,7 +26,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
@@ -42,12 +45,18 @@ public final class RuleCompiler {
     private final KieServices kie = KieServices.get();
     private final DrlGenerator generator;
     private final Set<String> taskNames;
+    private final MembershipFacts membershipFacts;
     private final String artifactId = "segments-" + UUID.randomUUID();
     private final AtomicLong builds = new AtomicLong();
 
     /** @param taskNames the workflow tasks that have a handler, built-in and custom */
     public RuleCompiler(ZoneId zone, Set<String> taskNames) {
+        this(zone, taskNames, MembershipFacts.OBSERVED);
+    }
+
+    RuleCompiler(ZoneId zone, Set<String> taskNames, MembershipFacts membershipFacts) {
         this.generator = new DrlGenerator(zone);
+        this.membershipFacts = membershipFacts;
         this.taskNames = Collections.unmodifiableSet(new LinkedHashSet<>(taskNames)); // keeps their order for messages
     }
 
@@ -77,8 +86,14 @@ public final class RuleCompiler {
         List<GeneratedSegment> generated = new ArrayList<>();
         Set<RelativeWindow> relative = new HashSet<>();
         Set<ActivityWindow> activity = new HashSet<>();
+        ObservedSegments observed = ObservedSegments.in(sources.segments(), sources.handwritten());
+        Set<String> matchKept = new HashSet<>();
         for (var segment : sources.segments()) {
-            GeneratedSegment g = generator.generate(segment);
+            boolean fact = membershipFacts == MembershipFacts.ALL || observed.contains(segment.id());
+            if (!fact) {
+                matchKept.add(segment.id());
+            }
+            GeneratedSegment g = generator.generate(segment, fact ? MembershipKeeping.FACT : MembershipKeeping.MATCHES);
             generated.add(g);
             relative.addAll(g.windows().relative());
             activity.addAll(g.windows().activity());
@@ -131,7 +146,19 @@ public final class RuleCompiler {
             kie.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(issues);
         }
-        return new CompiledRules(releaseId, generated, handwrittenIds, new TimeWindows(relative, activity), catalog);
+        return new CompiledRules(releaseId, generated, handwrittenIds, new TimeWindows(relative, activity), catalog,
+                Set.copyOf(matchKept), ruleNames((InternalKieModule) builder.getKieModule()));
+    }
+
+    /** Every rule of the module, as {@code package/name}. */
+    private static Set<String> ruleNames(InternalKieModule module) {
+        Set<String> names = new HashSet<>();
+        for (String kieBase : module.getKieModuleModel().getKieBaseModels().keySet()) {
+            for (KiePackage kiePackage : module.getKnowledgePackagesForKieBase(kieBase)) {
+                kiePackage.getRules().forEach(rule -> names.add(kiePackage.getName() + "/" + rule.getName()));
+            }
+        }
+        return Set.copyOf(names);
     }
 
     void discard(ReleaseId releaseId) {

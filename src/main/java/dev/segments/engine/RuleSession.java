@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -27,11 +29,13 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.time.SessionPseudoClock;
+import org.kie.internal.event.rule.RuleEventManager;
 
 /**
  * The one stateful KIE session, behind the few operations the engine needs. It records every insertion and
- * retraction of a {@link SegmentMembership} and hands out the net changes, so a membership that leaves and comes
- * back within one step is no change at all. Not thread-safe: the engine calls it from its single writer.
+ * retraction of a {@link SegmentMembership} and every flip of a membership kept from rule matches
+ * ({@link MatchedMemberships}), and hands out the net changes, so a membership that leaves and comes back within one
+ * step is no change at all. Not thread-safe: the engine calls it from its single writer.
  */
 final class RuleSession implements AutoCloseable {
 
@@ -41,10 +45,12 @@ final class RuleSession implements AutoCloseable {
     private final Map<SegmentMembership, Integer> pending = new LinkedHashMap<>();
     private final Map<String, Long> firings = new HashMap<>();
     private final WorkflowRunner workflows;
+    private final MatchedMemberships matched;
     private CompiledRules rules;
     private long clockMillis;
 
-    RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start, WorkflowRunner workflows) {
+    RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start, WorkflowRunner workflows,
+            ContactOrdinals ordinals) {
         this.compiler = compiler;
         this.rules = rules;
         this.workflows = workflows;
@@ -57,6 +63,10 @@ final class RuleSession implements AutoCloseable {
         workflows.attach(session);
         this.clockMillis = 0;
         advanceClockTo(start);
+        this.matched = new MatchedMemberships(ordinals,
+                (segmentId, contactId, delta) -> pending.merge(new SegmentMembership(segmentId, contactId), delta,
+                        Integer::sum));
+        ((RuleEventManager) session).addEventListener(matched);
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -119,7 +129,26 @@ final class RuleSession implements AutoCloseable {
         if (results.hasMessages(Message.Level.ERROR)) {
             throw new IllegalStateException("KIE container refused an update that compiled: " + results.getMessages());
         }
+        removeLeftovers(container.getKieBase(), next);
+        matched.forgetReplaced(container.getKieBase());
         rules = next;
+    }
+
+    /**
+     * Drools 10.2 leaves a rule in the KieBase when its file was changed in one update (the rule itself unchanged) and
+     * removed in a later one: the rule would go on firing and keep its memberships. Removing what the new module does
+     * not have puts the KieBase right; removal retracts what the rule justified, like any removed rule.
+     */
+    private static void removeLeftovers(KieBase base, CompiledRules next) {
+        List<String[]> leftovers = new ArrayList<>();
+        for (KiePackage kiePackage : base.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (!next.ruleNames().contains(kiePackage.getName() + "/" + rule.getName())) {
+                    leftovers.add(new String[] {kiePackage.getName(), rule.getName()});
+                }
+            }
+        }
+        leftovers.forEach(rule -> base.removeRule(rule[0], rule[1]));
     }
 
     /** Whether any of the changes starts a workflow of the current rules. */

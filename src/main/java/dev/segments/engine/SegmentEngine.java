@@ -52,7 +52,7 @@ public final class SegmentEngine implements Segments {
     private final RuleSession session;
     private final Map<String, ContactState> contacts = new HashMap<>();
     private final TimeSchedule schedule = new TimeSchedule();
-    private final MembershipIndex memberships = new MembershipIndex();
+    private final MembershipIndex memberships;
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final List<WorkflowListener> workflowListeners = new CopyOnWriteArrayList<>();
     private final int maxCascadeSteps;
@@ -73,12 +73,15 @@ public final class SegmentEngine implements Segments {
         this.now = options.start();
         this.maxCascadeSteps = options.workflows().maxCascadeSteps();
         this.taskNames = options.workflows().taskNames();
-        this.session = new RuleSession(compiler, rules, now, new WorkflowRunner(options.workflows()));
+        ContactOrdinals ordinals = new ContactOrdinals();
+        this.memberships = new MembershipIndex(ordinals);
+        this.session = new RuleSession(compiler, rules, now, new WorkflowRunner(options.workflows()), ordinals);
     }
 
     /** Compiles the rules and starts an empty engine; throws {@link RuleCompilationException} if they do not compile. */
     public static SegmentEngine start(RuleSources sources, EngineOptions options) {
-        RuleCompiler compiler = new RuleCompiler(options.zone(), options.workflows().taskNames());
+        RuleCompiler compiler = new RuleCompiler(options.zone(), options.workflows().taskNames(),
+                options.membershipFacts());
         return new SegmentEngine(compiler, compiler.compile(sources), options);
     }
 
@@ -105,7 +108,10 @@ public final class SegmentEngine implements Segments {
     public List<MembershipChange> upsert(ContactData contact) {
         Objects.requireNonNull(contact, "contact");
         return write(() -> undoingOnFailure(contact.id(), () -> {
-            ContactState state = contacts.computeIfAbsent(contact.id(), id -> new ContactState());
+            ContactState state = contacts.computeIfAbsent(contact.id(), id -> {
+                memberships.contactAdded(id);
+                return new ContactState();
+            });
             refresh(state, contact);
             return step(now);
         }));
@@ -121,7 +127,9 @@ public final class SegmentEngine implements Segments {
             return undoingOnFailure(contactId, () -> {
                 session.delete(contacts.remove(contactId).handle);
                 schedule.set(contactId, OptionalLong.empty());
-                return step(now);
+                List<MembershipChange> changes = step(now);
+                memberships.contactRemoved(contactId);
+                return changes;
             });
         });
     }
@@ -334,6 +342,7 @@ public final class SegmentEngine implements Segments {
             state.fact = snapshot.fact();
             state.events.addAll(snapshot.events());
             schedule.set(contactId, snapshot.scheduledAt());
+            memberships.contactAdded(contactId);
             if (current != null && current.handle != null) {
                 state.handle = current.handle;
                 session.update(state.handle, state.fact, ChangedProperties.between(current.fact, state.fact));
@@ -343,6 +352,9 @@ public final class SegmentEngine implements Segments {
             contacts.put(contactId, state);
         }
         session.fire(now);
+        if (snapshot == null) {
+            memberships.contactRemoved(contactId);
+        }
     }
 
     private void refresh(ContactState state, ContactData data) {

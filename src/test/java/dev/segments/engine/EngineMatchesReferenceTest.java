@@ -67,12 +67,15 @@ class EngineMatchesReferenceTest {
     static final List<String> CAMPAIGNS = List.of("nov-promo", "welcome", "Nov-Promo");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @ParameterizedTest(name = "seed {0} in {1}")
+    /** Both ways of keeping memberships: facts only where rules observe them (the default), and facts for all. */
+    @ParameterizedTest(name = "seed {0} in {1}, {2} membership facts")
     @CsvSource({
-        "1, UTC", "2, UTC", "3, America/Chicago", "4, UTC", "5, Asia/Kolkata", "6, UTC", "7, America/Chicago",
-        "8, UTC"})
-    void theEngineAgreesWithTheReferenceAfterEveryOperation(long seed, String zone) {
-        try (Run run = new Run(seed, ZoneId.of(zone))) {
+        "1, UTC, OBSERVED", "2, UTC, OBSERVED", "3, America/Chicago, OBSERVED", "4, UTC, OBSERVED",
+        "5, Asia/Kolkata, OBSERVED", "6, UTC, OBSERVED", "7, America/Chicago, OBSERVED", "8, UTC, OBSERVED",
+        "1, UTC, ALL", "2, UTC, ALL", "3, America/Chicago, ALL", "4, UTC, ALL",
+        "5, Asia/Kolkata, ALL", "6, UTC, ALL", "7, America/Chicago, ALL", "8, UTC, ALL"})
+    void theEngineAgreesWithTheReferenceAfterEveryOperation(long seed, String zone, MembershipFacts facts) {
+        try (Run run = new Run(seed, ZoneId.of(zone), facts)) {
             run.play();
         }
     }
@@ -96,7 +99,7 @@ class EngineMatchesReferenceTest {
         int operation;
         int nextNewId;
 
-        Run(long seed, ZoneId zone) {
+        Run(long seed, ZoneId zone, MembershipFacts facts) {
             this.seed = seed;
             this.zone = zone;
             this.random = new Random(seed);
@@ -104,7 +107,7 @@ class EngineMatchesReferenceTest {
             this.segments = new RandomSegments(new Random(seed * 17 + 3)).segments(SEGMENTS);
             segments.forEach(s -> segmentsById.put(s.id(), s));
             this.reference = new ReferenceEvaluator(segments, zone);
-            this.engine = SegmentEngine.start(RuleSources.of(segments), new EngineOptions(zone, START));
+            this.engine = SegmentEngine.start(RuleSources.of(segments), new EngineOptions(zone, START).withMembershipFacts(facts));
             segments.forEach(s -> heardMembers.put(s.id(), new TreeSet<>()));
             engine.addListener(changes -> heard.add(List.copyOf(changes)));
         }

@@ -28,8 +28,17 @@ class SegmentEngineTest {
     SegmentEngine engine;
     final List<MembershipChange> heard = new ArrayList<>();
 
+    /** The way memberships are kept; {@link SegmentEngineAllFactsTest} runs every test with facts for all. */
+    MembershipFacts membershipFacts() {
+        return MembershipFacts.OBSERVED;
+    }
+
+    EngineOptions options() {
+        return EngineOptions.startingAt(T0).withMembershipFacts(membershipFacts());
+    }
+
     SegmentEngine start(SegmentDefinition... segments) {
-        engine = SegmentEngine.start(RuleSources.of(List.of(segments)), EngineOptions.startingAt(T0));
+        engine = SegmentEngine.start(RuleSources.of(List.of(segments)), options());
         engine.addListener(heard::addAll);
         return engine;
     }
@@ -210,7 +219,7 @@ class SegmentEngineTest {
                 """);
         engine = SegmentEngine.start(new RuleSources(List.of(segment("vip-spenders",
                 all(memberOf("big-spenders"), tags(Operator.CONTAINS, "vip")))), List.of(bigSpenders)),
-                EngineOptions.startingAt(T0));
+                options());
         engine.upsert(contact("c-1").addTag("vip")
                 .custom("lifetimeValue", new dev.segments.contact.CustomValue.Number(new java.math.BigDecimal(1500)))
                 .build());
@@ -266,7 +275,7 @@ class SegmentEngineTest {
                     throw new IllegalStateException("boom");
                 end
                 """);
-        engine = SegmentEngine.start(new RuleSources(List.of(SEED), List.of(exploding)), EngineOptions.startingAt(T0));
+        engine = SegmentEngine.start(new RuleSources(List.of(SEED), List.of(exploding)), options());
         engine.addListener(heard::addAll);
         engine.upsert(contact("c-1").state("TX").build());
         heard.clear();

@@ -2,6 +2,7 @@ package dev.segments.measure;
 
 import dev.segments.contact.ContactData;
 import dev.segments.engine.EngineOptions;
+import dev.segments.engine.MembershipFacts;
 import dev.segments.engine.RuleSources;
 import dev.segments.engine.RulesDirectory;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import java.util.Random;
  * A first measurement of speed and memory, before the benchmark harness exists (not a test; no timing asserted).
  * Run: {@code ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt && java -Xmx8g
  * -cp target/classes:target/test-classes:$(cat cp.txt) dev.segments.measure.EngineMeasurement CONTACTS RULES UPDATES},
- * RULES being a rules directory or a number of random segments.
+ * RULES being a rules directory or a number of random segments. A fourth argument {@code ALL} keeps every membership
+ * as a fact ({@link MembershipFacts#ALL}; default {@code OBSERVED}); a fifth, {@code hold}, waits a minute after
+ * loading, for a heap histogram ({@code jcmd PID GC.class_histogram}).
  */
 public final class EngineMeasurement {
 
@@ -33,8 +36,9 @@ public final class EngineMeasurement {
         RandomContacts random = new RandomContacts(new Random(2));
         List<ContactData> population = random.contacts(contacts);
         long heapBefore = usedHeapAfterGc();
+        MembershipFacts facts = args.length > 3 ? MembershipFacts.valueOf(args[3]) : MembershipFacts.OBSERVED;
         try (SegmentEngine engine = SegmentEngine.start(sources,
-                EngineOptions.startingAt(RandomContacts.BASE))) {
+                EngineOptions.startingAt(RandomContacts.BASE).withMembershipFacts(facts))) {
             long start = System.nanoTime();
             population.forEach(engine::upsert);
             double loadSeconds = (System.nanoTime() - start) / 1e9;
@@ -45,6 +49,14 @@ public final class EngineMeasurement {
                     memberships / (double) contacts);
             System.out.printf("heap: %.1f MB over the population's own %.1f MB = %.0f bytes per contact%n",
                     (heapLoaded - heapBefore) / 1e6, heapBefore / 1e6, (heapLoaded - heapBefore) / (double) contacts);
+            if (args.length > 4 && args[4].equals("hold")) {
+                System.out.printf("holding for a heap histogram: pid %d%n", ProcessHandle.current().pid());
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
 
             long[] micros = new long[updates];
             Random pick = new Random(3);

@@ -16,6 +16,7 @@ import dev.segments.contact.ContactData;
 import dev.segments.contact.CustomValue;
 import dev.segments.definition.TimePoint;
 import dev.segments.engine.MembershipChange;
+import dev.segments.engine.MembershipFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +34,14 @@ class WorkflowCascadeTest {
 
     WorkflowHarness harness;
 
+    /** {@link WorkflowCascadeAllFactsTest} runs every test again with every membership a fact. */
+    MembershipFacts membershipFacts() {
+        return MembershipFacts.OBSERVED;
+    }
+
     WorkflowHarness start(WorkflowSettings settings, WorkflowFile... workflows) {
-        harness = WorkflowHarness.start(List.of(TEXAS, TAGGED_TEXANS, VIP, GOLD, RECENT_OPENERS), settings, workflows);
+        harness = WorkflowHarness.start(List.of(TEXAS, TAGGED_TEXANS, VIP, GOLD, RECENT_OPENERS), settings,
+                membershipFacts(), workflows);
         return harness;
     }
 

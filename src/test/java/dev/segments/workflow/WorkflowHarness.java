@@ -5,6 +5,7 @@ import dev.segments.definition.SegmentDefinition;
 import dev.segments.definition.io.SegmentFileReader;
 import dev.segments.engine.EngineOptions;
 import dev.segments.engine.MembershipChange;
+import dev.segments.engine.MembershipFacts;
 import dev.segments.engine.RuleSources;
 import dev.segments.engine.SegmentEngine;
 import java.time.Instant;
@@ -26,17 +27,23 @@ final class WorkflowHarness implements AutoCloseable {
     final List<MembershipChange> changes = new ArrayList<>();
     final List<WorkflowEvent> events = new ArrayList<>();
 
-    private WorkflowHarness(List<SegmentDefinition> segments, WorkflowSettings settings, List<WorkflowFile> workflows) {
+    private WorkflowHarness(List<SegmentDefinition> segments, WorkflowSettings settings, MembershipFacts facts,
+            List<WorkflowFile> workflows) {
         this.segments = List.copyOf(segments);
         this.engine = SegmentEngine.start(new RuleSources(segments, List.of(), workflows),
-                EngineOptions.startingAt(T0).withWorkflows(settings));
+                EngineOptions.startingAt(T0).withWorkflows(settings).withMembershipFacts(facts));
         engine.addListener(changes::addAll);
         engine.addWorkflowListener(events::addAll);
     }
 
     static WorkflowHarness start(List<SegmentDefinition> segments, WorkflowSettings settings,
             WorkflowFile... workflows) {
-        return new WorkflowHarness(segments, settings, List.of(workflows));
+        return start(segments, settings, MembershipFacts.OBSERVED, workflows);
+    }
+
+    static WorkflowHarness start(List<SegmentDefinition> segments, WorkflowSettings settings, MembershipFacts facts,
+            WorkflowFile... workflows) {
+        return new WorkflowHarness(segments, settings, facts, List.of(workflows));
     }
 
     static WorkflowHarness start(List<SegmentDefinition> segments, WorkflowFile... workflows) {
