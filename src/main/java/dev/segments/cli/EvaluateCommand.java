@@ -48,8 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<EmailEvent> events = eventsFile == null ? List.of() : ContactFiles.eventsUpTo(eventsFile, contacts, at);
         try (SegmentEngine engine = SegmentEngine.start(sources,
                 EngineOptions.startingAt(at).withWorkflows(workflowsOption.settings()))) {
-            contacts.forEach(engine::upsert);
-            events.forEach(engine::record);
+            engine.load(contacts, events);
             PrintWriter out = spec.commandLine().getOut();
             for (String segment : engine.segmentIds()) {
                 out.println(OutputLine.segment(segment, engine.members(segment)));

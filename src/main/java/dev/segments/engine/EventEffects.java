@@ -4,7 +4,6 @@ import dev.segments.contact.ContactData;
 import dev.segments.contact.EmailEvent;
 import dev.segments.contact.EmailStatus;
 import dev.segments.definition.TimePoint;
-import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** What an email event does to its contact's fields (SPEC 3). */
@@ -13,28 +12,28 @@ final class EventEffects {
     private EventEffects() {
     }
 
+    /** The contact after the event: the same instance when the event changes none of its fields. */
     static ContactData apply(ContactData contact, EmailEvent event) {
-        ContactData.Builder builder = contact.toBuilder();
         TimePoint at = new TimePoint.AtInstant(event.at());
-        switch (event.type()) {
-            case SENT -> builder.lastEmailSentAt(later(contact.lastEmailSentAt(), at));
-            case OPENED -> builder.lastEmailOpenedAt(later(contact.lastEmailOpenedAt(), at));
-            case CLICKED -> builder.lastEmailClickedAt(later(contact.lastEmailClickedAt(), at));
-            case BOUNCED -> builder.emailStatus(EmailStatus.BOUNCED);
-            case UNSUBSCRIBED -> builder.emailStatus(EmailStatus.UNSUBSCRIBED);
-            case DELIVERED -> {
-            }
-        }
-        return builder.build();
+        return switch (event.type()) {
+            case SENT -> isLater(at, contact.lastEmailSentAt())
+                    ? contact.toBuilder().lastEmailSentAt(at).build() : contact;
+            case OPENED -> isLater(at, contact.lastEmailOpenedAt())
+                    ? contact.toBuilder().lastEmailOpenedAt(at).build() : contact;
+            case CLICKED -> isLater(at, contact.lastEmailClickedAt())
+                    ? contact.toBuilder().lastEmailClickedAt(at).build() : contact;
+            case BOUNCED -> withStatus(contact, EmailStatus.BOUNCED);
+            case UNSUBSCRIBED -> withStatus(contact, EmailStatus.UNSUBSCRIBED);
+            case DELIVERED -> contact;
+        };
     }
 
-    /** The later of the two; a date-only value counts as midnight UTC for this comparison. */
-    private static TimePoint later(TimePoint current, TimePoint candidate) {
-        if (current == null) {
-            return candidate;
-        }
-        Instant a = current.resolve(ZoneOffset.UTC);
-        Instant b = candidate.resolve(ZoneOffset.UTC);
-        return b.isAfter(a) ? candidate : current;
+    private static ContactData withStatus(ContactData contact, EmailStatus status) {
+        return contact.emailStatus() == status ? contact : contact.toBuilder().emailStatus(status).build();
+    }
+
+    /** Whether the candidate moves the field forward; a date-only value counts as midnight UTC for this comparison. */
+    private static boolean isLater(TimePoint candidate, TimePoint current) {
+        return current == null || candidate.resolve(ZoneOffset.UTC).isAfter(current.resolve(ZoneOffset.UTC));
     }
 }

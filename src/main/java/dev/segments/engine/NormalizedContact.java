@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,66 @@ import java.util.regex.Pattern;
 record NormalizedContact(Map<String, String> text, Set<String> tags, Map<String, Long> time,
         Map<String, String> customText, Map<String, Double> customNumber, Map<String, Boolean> customBoolean,
         Map<String, Long> customTime, Map<String, String> originalText) {
+
+    /**
+     * The contact after a change from {@code before}, whose values were {@code previous}: parts whose inputs did not
+     * change (tags, times, text and custom fields) are shared with {@code previous}, so a tag or an email event
+     * rebuilds only what it touches.
+     */
+    static NormalizedContact of(ContactData c, ZoneId zone, ContactData before, NormalizedContact previous) {
+        if (before == null || previous == null || !sameText(c, before) || !c.custom().equals(before.custom())) {
+            NormalizedContact full = of(c, zone);
+            return before != null && previous != null && c.tags().equals(before.tags())
+                    ? full.withTags(previous.tags) : full;
+        }
+        Set<String> tags = c.tags().equals(before.tags()) ? previous.tags : tags(c);
+        Map<String, Long> time = sameTime(c, before) ? previous.time : time(c, zone);
+        return tags == previous.tags && time == previous.time ? previous
+                : new NormalizedContact(previous.text, tags, time, previous.customText, previous.customNumber,
+                        previous.customBoolean, previous.customTime, previous.originalText);
+    }
+
+    private NormalizedContact withTags(Set<String> sameTags) {
+        return new NormalizedContact(text, sameTags, time, customText, customNumber, customBoolean, customTime,
+                originalText);
+    }
+
+    private static boolean sameText(ContactData a, ContactData b) {
+        return Objects.equals(a.email(), b.email()) && Objects.equals(a.firstName(), b.firstName())
+                && Objects.equals(a.lastName(), b.lastName()) && Objects.equals(a.phone(), b.phone())
+                && Objects.equals(a.companyName(), b.companyName()) && Objects.equals(a.city(), b.city())
+                && Objects.equals(a.state(), b.state()) && Objects.equals(a.country(), b.country())
+                && Objects.equals(a.postalCode(), b.postalCode()) && Objects.equals(a.timezone(), b.timezone())
+                && Objects.equals(a.source(), b.source()) && a.emailStatus() == b.emailStatus();
+    }
+
+    private static boolean sameTime(ContactData a, ContactData b) {
+        return Objects.equals(a.createdAt(), b.createdAt()) && Objects.equals(a.dateOfBirth(), b.dateOfBirth())
+                && Objects.equals(a.lastEmailSentAt(), b.lastEmailSentAt())
+                && Objects.equals(a.lastEmailOpenedAt(), b.lastEmailOpenedAt())
+                && Objects.equals(a.lastEmailClickedAt(), b.lastEmailClickedAt());
+    }
+
+    private static Set<String> tags(ContactData c) {
+        Set<String> tags = new HashSet<>();
+        for (String tag : c.tags()) {
+            String normal = normalize(tag);
+            if (normal != null) {
+                tags.add(normal);
+            }
+        }
+        return Set.copyOf(tags);
+    }
+
+    private static Map<String, Long> time(ContactData c, ZoneId zone) {
+        Map<String, Long> time = new HashMap<>();
+        putInstant(time, "createdAt", c.createdAt(), zone);
+        putInstant(time, "dateOfBirth", c.dateOfBirth(), zone);
+        putInstant(time, "lastEmailSentAt", c.lastEmailSentAt(), zone);
+        putInstant(time, "lastEmailOpenedAt", c.lastEmailOpenedAt(), zone);
+        putInstant(time, "lastEmailClickedAt", c.lastEmailClickedAt(), zone);
+        return Map.copyOf(time);
+    }
 
     static NormalizedContact of(ContactData c, ZoneId zone) {
         Map<String, String> original = new HashMap<>();
@@ -37,20 +98,6 @@ record NormalizedContact(Map<String, String> text, Set<String> tags, Map<String,
         Map<String, String> text = new HashMap<>();
         original.forEach((field, value) -> text.put(field, lower(value)));
 
-        Set<String> tags = new HashSet<>();
-        for (String tag : c.tags()) {
-            String normal = normalize(tag);
-            if (normal != null) {
-                tags.add(normal);
-            }
-        }
-
-        Map<String, Long> time = new HashMap<>();
-        putInstant(time, "createdAt", c.createdAt(), zone);
-        putInstant(time, "dateOfBirth", c.dateOfBirth(), zone);
-        putInstant(time, "lastEmailSentAt", c.lastEmailSentAt(), zone);
-        putInstant(time, "lastEmailOpenedAt", c.lastEmailOpenedAt(), zone);
-        putInstant(time, "lastEmailClickedAt", c.lastEmailClickedAt(), zone);
 
         Map<String, String> customText = new HashMap<>();
         Map<String, Double> customNumber = new HashMap<>();
@@ -74,7 +121,7 @@ record NormalizedContact(Map<String, String> text, Set<String> tags, Map<String,
             }
         });
         // Compact immutable copies: these maps live as long as the contact, so their size counts more than the copy.
-        return new NormalizedContact(Map.copyOf(text), Set.copyOf(tags), Map.copyOf(time), Map.copyOf(customText),
+        return new NormalizedContact(Map.copyOf(text), tags(c), time(c, zone), Map.copyOf(customText),
                 Map.copyOf(customNumber), Map.copyOf(customBoolean), Map.copyOf(customTime), Map.copyOf(original));
     }
 

@@ -8,10 +8,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -85,6 +88,25 @@ public final class PartitionedSegments implements Segments {
     @Override
     public List<MembershipChange> record(EmailEvent event) {
         return partitionOf(event.contactId()).record(event);
+    }
+
+    /** Each partition loads its own contacts and events, in parallel; unknown contacts are refused first. */
+    @Override
+    public List<MembershipChange> load(List<ContactData> contacts, List<EmailEvent> events) {
+        Set<String> loading = new HashSet<>();
+        contacts.forEach(c -> loading.add(c.id()));
+        for (EmailEvent event : events) {
+            if (!loading.contains(event.contactId()) && partitionOf(event.contactId()).contact(event.contactId())
+                    .isEmpty()) {
+                throw new UnknownContactException(event.contactId());
+            }
+        }
+        Map<SegmentEngine, List<ContactData>> contactsOf = new HashMap<>();
+        Map<SegmentEngine, List<EmailEvent>> eventsOf = new HashMap<>();
+        contacts.forEach(c -> contactsOf.computeIfAbsent(partitionOf(c.id()), p -> new ArrayList<>()).add(c));
+        events.forEach(e -> eventsOf.computeIfAbsent(partitionOf(e.contactId()), p -> new ArrayList<>()).add(e));
+        return inParallel(engine -> engine.load(contactsOf.getOrDefault(engine, List.of()),
+                eventsOf.getOrDefault(engine, List.of())));
     }
 
     /** Every partition moves to the instant in parallel; the changes come back in time order. */

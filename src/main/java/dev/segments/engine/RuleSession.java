@@ -2,7 +2,6 @@ package dev.segments.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -43,7 +40,7 @@ final class RuleSession implements AutoCloseable {
     private final KieContainer container;
     private final KieSession session;
     private final Map<SegmentMembership, Integer> pending = new LinkedHashMap<>();
-    private final Map<String, Long> firings = new HashMap<>();
+    private final RuleFirings firings = new RuleFirings();
     private final WorkflowRunner workflows;
     private final MatchedMemberships matched;
     private CompiledRules rules;
@@ -67,12 +64,7 @@ final class RuleSession implements AutoCloseable {
                 (segmentId, contactId, delta) -> pending.merge(new SegmentMembership(segmentId, contactId), delta,
                         Integer::sum));
         ((RuleEventManager) session).addEventListener(matched);
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                firings.merge(event.getMatch().getRule().getName(), 1L, Long::sum);
-            }
-        });
+        ((RuleEventManager) session).addEventListener(firings);
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
@@ -92,7 +84,7 @@ final class RuleSession implements AutoCloseable {
 
     /** How often each rule has fired, by rule name: what a change actually re-evaluated. */
     Map<String, Long> firings() {
-        return Map.copyOf(firings);
+        return firings.byName();
     }
 
     CompiledRules rules() {

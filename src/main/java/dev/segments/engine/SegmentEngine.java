@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,8 +65,12 @@ public final class SegmentEngine implements Segments {
         NormalizedContact normalized;
         Contact fact;
         FactHandle handle;
-        final List<EmailEvent> events = new ArrayList<>();
+        /** In time order; replaced, never changed in place, so a snapshot can keep it. */
+        List<EmailEvent> events = List.of();
     }
+
+    /** Contacts per rule firing in {@link #load}: large enough to batch, small enough to undo. */
+    static final int LOAD_CHUNK = 1_000;
 
     private SegmentEngine(RuleCompiler compiler, CompiledRules rules, EngineOptions options) {
         this.zone = options.zone();
@@ -147,14 +152,58 @@ public final class SegmentEngine implements Segments {
                 throw new UnknownContactException(event.contactId());
             }
             return undoingOnFailure(event.contactId(), () -> {
-                int index = 0;
-                while (index < state.events.size() && !state.events.get(index).at().isAfter(event.at())) {
-                    index++;
-                }
-                state.events.add(index, event);
+                state.events = withEvents(state.events, List.of(event));
                 refresh(state, EventEffects.apply(state.data, event));
                 return step(now);
             });
+        });
+    }
+
+    /**
+     * Loads many contacts and events at once, with the same result as upserting each contact and then recording each
+     * event in the order given, but each contact is written to the rules once (with its events) and the rules fire
+     * once per {@value #LOAD_CHUNK} contacts. Events may be for contacts of this call or ones already loaded; an event
+     * for any other contact is refused before anything is applied. A chunk whose rules throw is undone as a whole and
+     * ends the load; the chunks before it stay loaded. Returns the net changes of the whole load.
+     */
+    @Override
+    public List<MembershipChange> load(List<ContactData> contacts, List<EmailEvent> events) {
+        Objects.requireNonNull(contacts, "contacts");
+        Objects.requireNonNull(events, "events");
+        return write(() -> {
+            Map<String, ContactData> latest = new LinkedHashMap<>();
+            contacts.forEach(c -> latest.put(c.id(), c));
+            Map<String, List<EmailEvent>> eventsByContact = new LinkedHashMap<>();
+            for (EmailEvent event : events) {
+                if (!latest.containsKey(event.contactId()) && !this.contacts.containsKey(event.contactId())) {
+                    throw new UnknownContactException(event.contactId());
+                }
+                eventsByContact.computeIfAbsent(event.contactId(), id -> new ArrayList<>()).add(event);
+            }
+            List<String> ids = new ArrayList<>(latest.keySet());
+            eventsByContact.keySet().stream().filter(id -> !latest.containsKey(id)).forEach(ids::add);
+            // Chunks write disjoint contacts, so their net changes together are the load's net changes.
+            List<MembershipChange> changes = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
+                changes.addAll(undoingOnFailure(chunk, () -> {
+                    for (String id : chunk) {
+                        List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
+                        ContactState state = this.contacts.computeIfAbsent(id, newId -> {
+                            memberships.contactAdded(newId);
+                            return new ContactState();
+                        });
+                        ContactData data = latest.getOrDefault(id, state.data);
+                        for (EmailEvent event : own) {
+                            data = EventEffects.apply(data, event);
+                        }
+                        state.events = withEvents(state.events, own);
+                        refresh(state, data);
+                    }
+                    return step(now);
+                }));
+            }
+            return changes;
         });
     }
 
@@ -313,19 +362,47 @@ public final class SegmentEngine implements Segments {
      * rules are fired again, so no half-applied change stays behind or leaks into the next step's changes.
      */
     private List<MembershipChange> undoingOnFailure(String contactId, Supplier<List<MembershipChange>> write) {
-        ContactState before = contacts.get(contactId);
-        Snapshot snapshot = before == null ? null : new Snapshot(before.data, before.normalized, before.fact,
-                before.handle, List.copyOf(before.events), schedule.get(contactId));
+        return undoingOnFailure(List.of(contactId), write);
+    }
+
+    /** The same for a write to several contacts: all of them are put back. */
+    private List<MembershipChange> undoingOnFailure(List<String> contactIds,
+            Supplier<List<MembershipChange>> write) {
+        Map<String, Snapshot> snapshots = new HashMap<>();
+        for (String contactId : contactIds) {
+            ContactState before = contacts.get(contactId);
+            snapshots.put(contactId, before == null ? null : new Snapshot(before.data, before.normalized, before.fact,
+                    before.handle, before.events, schedule.get(contactId)));
+        }
         try {
             return write.get();
         } catch (RuntimeException failure) {
-            try {
-                restore(contactId, snapshot);
-            } catch (RuntimeException restoreFailure) {
-                failure.addSuppressed(restoreFailure);
+            for (String contactId : contactIds) {
+                try {
+                    restore(contactId, snapshots.get(contactId));
+                } catch (RuntimeException restoreFailure) {
+                    failure.addSuppressed(restoreFailure);
+                }
             }
             throw failure;
         }
+    }
+
+    /** The events with more added, in time order; events at the same instant stay in the order recorded. */
+    private static List<EmailEvent> withEvents(List<EmailEvent> events, List<EmailEvent> added) {
+        if (added.isEmpty()) {
+            return events;
+        }
+        List<EmailEvent> all = new ArrayList<>(events.size() + added.size());
+        all.addAll(events);
+        for (EmailEvent event : added) {
+            int index = all.size();
+            while (index > 0 && all.get(index - 1).at().isAfter(event.at())) {
+                index--;
+            }
+            all.add(index, event);
+        }
+        return Collections.unmodifiableList(all);
     }
 
     private void restore(String contactId, Snapshot snapshot) {
@@ -340,7 +417,7 @@ public final class SegmentEngine implements Segments {
             state.data = snapshot.data();
             state.normalized = snapshot.normalized();
             state.fact = snapshot.fact();
-            state.events.addAll(snapshot.events());
+            state.events = snapshot.events();
             schedule.set(contactId, snapshot.scheduledAt());
             memberships.contactAdded(contactId);
             if (current != null && current.handle != null) {
@@ -358,8 +435,8 @@ public final class SegmentEngine implements Segments {
     }
 
     private void refresh(ContactState state, ContactData data) {
+        state.normalized = NormalizedContact.of(data, zone, state.data, state.normalized);
         state.data = data;
-        state.normalized = NormalizedContact.of(data, zone);
         refreshTime(state);
     }
 
@@ -388,9 +465,10 @@ public final class SegmentEngine implements Segments {
      * (from a custom task, say) see each round's memberships as they are.
      */
     private List<MembershipChange> step(Instant at) {
-        List<MembershipChange> changes = session.fire(at);
-        memberships.apply(changes);
-        NetChanges net = new NetChanges(changes);
+        List<MembershipChange> first = session.fire(at);
+        memberships.apply(first);
+        List<MembershipChange> changes = first;
+        NetChanges net = null; // one round's changes are already net; only a cascade needs netting
         List<WorkflowEvent> done = new ArrayList<>();
         int rounds = 0;
         while (!changes.isEmpty()) {
@@ -405,9 +483,12 @@ public final class SegmentEngine implements Segments {
             done.addAll(session.runWorkflows(triggers, at, this::editor));
             changes = session.fire(at);
             memberships.apply(changes);
+            if (net == null) {
+                net = new NetChanges(first);
+            }
             net.add(changes);
         }
-        List<MembershipChange> result = net.changes();
+        List<MembershipChange> result = net == null ? first : net.changes();
         if (!result.isEmpty()) {
             for (MembershipListener listener : listeners) {
                 listener.membershipsChanged(result);

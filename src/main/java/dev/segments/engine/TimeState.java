@@ -19,13 +19,14 @@ record TimeState(Set<String> flags, Map<String, Integer> counts, OptionalLong ne
         Set<String> flags = new HashSet<>();
         Map<String, Integer> counts = new HashMap<>();
         long next = Long.MAX_VALUE;
-        for (RelativeWindow window : windows.relative()) {
+        for (Map.Entry<RelativeWindow, String> keyed : windows.relativeKeys().entrySet()) {
+            RelativeWindow window = keyed.getKey();
             Long t = instantOf(window.field(), contact);
             if (t == null) {
                 continue;
             }
             if (window.holds(t, now)) {
-                flags.add(window.key());
+                flags.add(keyed.getValue());
             }
             OptionalLong change = window.nextChange(t, now);
             if (change.isPresent()) {
@@ -33,10 +34,11 @@ record TimeState(Set<String> flags, Map<String, Integer> counts, OptionalLong ne
             }
         }
         if (!events.isEmpty()) {
-            for (ActivityWindow window : windows.activity()) {
+            for (Map.Entry<ActivityWindow, String> keyed : windows.activityKeys().entrySet()) {
+                ActivityWindow window = keyed.getKey();
                 int count = window.count(events, now);
                 if (count > 0) {
-                    counts.put(window.key(), count);
+                    counts.put(keyed.getValue(), count);
                 }
                 OptionalLong change = window.nextChange(events, now);
                 if (change.isPresent()) {
@@ -44,7 +46,8 @@ record TimeState(Set<String> flags, Map<String, Integer> counts, OptionalLong ne
                 }
             }
         }
-        return new TimeState(flags, counts, next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next));
+        return new TimeState(Set.copyOf(flags), Map.copyOf(counts),
+                next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next));
     }
 
     private static Long instantOf(Field field, NormalizedContact contact) {

@@ -40,8 +40,7 @@ class InitialContacts implements ApplicationRunner {
         List<ContactData> contacts = ContactFiles.contacts(properties.getContactsFile());
         List<EmailEvent> events = properties.getEventsFile() != null && Files.exists(properties.getEventsFile())
                 ? ContactFiles.eventsUpTo(properties.getEventsFile(), contacts, engine.now()) : List.of();
-        contacts.forEach(engine::upsert);
-        events.forEach(engine::record);
+        engine.load(contacts, events);
         log.info("loaded {} contacts; segment counts: {}", contacts.size(), engine.counts());
     }
 }

@@ -1,14 +1,62 @@
 package dev.segments.time;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-/** The relative windows and activity windows that a rule set reads; the engine keeps exactly these up to date. */
-public record TimeWindows(Set<RelativeWindow> relative, Set<ActivityWindow> activity) {
+/**
+ * The relative windows and activity windows that a rule set reads; the engine keeps exactly these up to date. Each
+ * window's key (the name rules read it by) is computed once here, not on every contact change.
+ */
+public final class TimeWindows {
 
     public static final TimeWindows NONE = new TimeWindows(Set.of(), Set.of());
 
-    public TimeWindows {
-        relative = Set.copyOf(relative);
-        activity = Set.copyOf(activity);
+    private final Map<RelativeWindow, String> relative;
+    private final Map<ActivityWindow, String> activity;
+
+    public TimeWindows(Set<RelativeWindow> relative, Set<ActivityWindow> activity) {
+        this.relative = keyed(relative, RelativeWindow::key);
+        this.activity = keyed(activity, ActivityWindow::key);
+    }
+
+    private static <W> Map<W, String> keyed(Set<W> windows, java.util.function.Function<W, String> key) {
+        Map<W, String> keys = new LinkedHashMap<>();
+        windows.forEach(w -> keys.put(w, key.apply(w).intern()));
+        return Map.copyOf(keys);
+    }
+
+    public Set<RelativeWindow> relative() {
+        return relative.keySet();
+    }
+
+    public Set<ActivityWindow> activity() {
+        return activity.keySet();
+    }
+
+    /** Each relative window with its key. */
+    public Map<RelativeWindow, String> relativeKeys() {
+        return relative;
+    }
+
+    /** Each activity window with its key. */
+    public Map<ActivityWindow, String> activityKeys() {
+        return activity;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TimeWindows that && relative.equals(that.relative) && activity.equals(that.activity);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(relative, activity);
+    }
+
+    @Override
+    public String toString() {
+        return "TimeWindows[relative=" + relative.keySet() + ", activity=" + activity.keySet() + "]";
     }
 }

@@ -47,8 +47,7 @@ public final class EngineSubject implements BenchSubject {
 
     @Override
     public void load(List<ContactData> contacts, List<EmailEvent> events) {
-        contacts.forEach(engine::upsert);
-        events.forEach(engine::record);
+        engine.load(contacts, events);
     }
 
     /**
