@@ -40,6 +40,10 @@ import org.kie.api.builder.ReleaseId;
  */
 public final class RuleCompiler {
 
+    static {
+        DroolsTuning.apply();
+    }
+
     private static final String RESOURCES = "src/main/resources/";
 
     private final KieServices kie = KieServices.get();
