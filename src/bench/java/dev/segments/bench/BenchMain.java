@@ -37,10 +37,10 @@ public final class BenchMain implements Callable<Integer> {
             description = "Leave h2 and postgres out of sizes with more contacts than this.")
     int sqlMaxContacts;
 
-    @Option(names = "--changes", defaultValue = "10000", description = "Timed changes per subject.")
+    @Option(names = "--changes", defaultValue = "5000", description = "Timed changes per subject.")
     int changes;
 
-    @Option(names = "--warm-up", defaultValue = "2000", description = "Changes applied before timing.")
+    @Option(names = "--warm-up", defaultValue = "1000", description = "Changes applied before timing.")
     int warmUp;
 
     @Option(names = "--partitions", split = ",", defaultValue = "1,2",

@@ -29,6 +29,14 @@ public interface BenchSubject extends AutoCloseable {
     /** Replaces one segment's definition (same id); returns how many memberships changed, or -1 if not known. */
     long replaceSegment(SegmentDefinition segment);
 
+    /**
+     * Whether moving the clock costs a full rebuild whatever the step (no time index). The benchmark then times only
+     * the last step for it, since every step costs the same.
+     */
+    default boolean rebuildsOnEveryClockMove() {
+        return false;
+    }
+
     /** Member count of every segment, by id, zeros included. */
     SortedMap<String, Integer> counts();
 

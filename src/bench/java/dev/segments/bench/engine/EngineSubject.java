@@ -50,15 +50,6 @@ public final class EngineSubject implements BenchSubject {
         engine.load(contacts, events);
     }
 
-    /**
-     * Loads from {@code threads} client threads, contacts first, then events. Each contact's writes stay on one
-     * thread, in order, as a service would route them.
-     */
-    public void loadConcurrently(List<ContactData> contacts, List<EmailEvent> events, int threads) {
-        inLanes(threads, contacts, ContactData::id, engine::upsert);
-        inLanes(threads, events, EmailEvent::contactId, engine::record);
-    }
-
     /** Applies the changes from {@code threads} client threads; each contact's changes stay on one thread, in order. */
     public void applyConcurrently(List<Change> changes, int threads) {
         inLanes(threads, changes, Change::contactId, this::apply);

@@ -55,7 +55,7 @@ final class MarkdownReport {
     private void ratios(StringBuilder out) {
         List<String[]> headline = List.of(new String[] {BenchRun.CHANGES, "p50"}, new String[] {BenchRun.CHANGES, "p99"},
                 new String[] {BenchRun.LOAD, "load time"}, new String[] {BenchRun.EDIT, "edit time"},
-                new String[] {BenchRun.TIME, "nothing due: time"}, new String[] {BenchRun.TIME, "1 hour: time"});
+                new String[] {BenchRun.TIME, "1 day: time"});
         Set<String> sizes = new LinkedHashSet<>();
         Set<String> subjects = new LinkedHashSet<>();
         results.forEach(r -> sizes.add(size(r)));

@@ -199,6 +199,11 @@ public final class SqlSubject implements BenchSubject {
     }
 
     @Override
+    public boolean rebuildsOnEveryClockMove() {
+        return true;
+    }
+
+    @Override
     public long advanceTo(Instant instant) {
         if (instant.isBefore(now)) {
             throw new IllegalArgumentException("the clock does not go back: " + instant + " < " + now);
