@@ -3,7 +3,9 @@ package dev.segments.bench.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,10 +18,17 @@ public final class BenchReport {
 
     public static void write(Path resultsFile, Path markdown) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
-        List<Result> results = Files.exists(resultsFile)
-                ? Files.readAllLines(resultsFile).stream().filter(l -> !l.isBlank())
-                        .map(l -> json.readValue(l, Result.class)).toList()
-                : List.of();
+        // A measurement repeated later in the file (a size run again) replaces the earlier one.
+        Map<List<Object>, Result> latest = new LinkedHashMap<>();
+        if (Files.exists(resultsFile)) {
+            for (String line : Files.readAllLines(resultsFile)) {
+                if (!line.isBlank()) {
+                    Result r = json.readValue(line, Result.class);
+                    latest.put(List.of(r.contacts(), r.segments(), r.scenario(), r.subject(), r.metric()), r);
+                }
+            }
+        }
+        List<Result> results = List.copyOf(latest.values());
         Path parent = markdown.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Files.writeString(markdown, machine() + new MarkdownReport(results).render());
