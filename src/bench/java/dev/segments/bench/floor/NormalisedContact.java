@@ -1,5 +1,6 @@
 package dev.segments.bench.floor;
 
+import dev.segments.bench.ContactFieldValues;
 import dev.segments.contact.ContactData;
 import dev.segments.definition.ContactField;
 import dev.segments.definition.TimePoint;
@@ -33,7 +34,7 @@ final class NormalisedContact {
         for (ContactField f : FIELDS) {
             switch (f.kind()) {
                 case TEXT -> {
-                    String raw = rawText(data, f);
+                    String raw = ContactFieldValues.text(data, f);
                     String stripped = raw == null ? null : raw.strip();
                     if (stripped != null && !stripped.isEmpty()) {
                         written[f.ordinal()] = stripped;
@@ -41,7 +42,7 @@ final class NormalisedContact {
                     }
                 }
                 case TIME -> {
-                    TimePoint p = rawTime(data, f);
+                    TimePoint p = ContactFieldValues.time(data, f);
                     times[f.ordinal()] = p == null ? ABSENT : p.resolve(zone).toEpochMilli();
                 }
                 default -> {
@@ -89,34 +90,5 @@ final class NormalisedContact {
     /** The custom value of that name, or null when the contact has none. */
     CustomValueView custom(String name) {
         return custom.get(name);
-    }
-
-    private static String rawText(ContactData c, ContactField f) {
-        return switch (f) {
-            case EMAIL -> c.email();
-            case FIRST_NAME -> c.firstName();
-            case LAST_NAME -> c.lastName();
-            case PHONE -> c.phone();
-            case COMPANY_NAME -> c.companyName();
-            case CITY -> c.city();
-            case STATE -> c.state();
-            case COUNTRY -> c.country();
-            case POSTAL_CODE -> c.postalCode();
-            case TIMEZONE -> c.timezone();
-            case SOURCE -> c.source();
-            case EMAIL_STATUS -> c.emailStatus().wireName();
-            default -> throw new IllegalArgumentException(f + " is not a text field");
-        };
-    }
-
-    private static TimePoint rawTime(ContactData c, ContactField f) {
-        return switch (f) {
-            case CREATED_AT -> c.createdAt();
-            case DATE_OF_BIRTH -> c.dateOfBirth();
-            case LAST_EMAIL_SENT_AT -> c.lastEmailSentAt();
-            case LAST_EMAIL_OPENED_AT -> c.lastEmailOpenedAt();
-            case LAST_EMAIL_CLICKED_AT -> c.lastEmailClickedAt();
-            default -> throw new IllegalArgumentException(f + " is not a time field");
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.segments.bench.sql;
 
+import dev.segments.bench.ContactFieldValues;
 import dev.segments.contact.ContactData;
 import dev.segments.contact.CustomValue;
 import dev.segments.definition.ContactField;
@@ -29,14 +30,14 @@ record ContactRow(String id, List<Object> values, Set<String> tags, List<CustomR
     static ContactRow of(ContactData c, ZoneId zone) {
         List<Object> values = new ArrayList<>();
         for (ContactField f : ContactColumns.TEXT) {
-            StoredText t = StoredText.of(text(c, f));
+            StoredText t = StoredText.of(ContactFieldValues.text(c, f));
             values.add(t == null ? Binder.NULL_TEXT : t.trimmed());
             values.add(t == null ? Binder.NULL_TEXT : t.lower());
         }
         values.add(c.emailStatus().wireName());
         values.add(c.dnd());
         for (ContactField f : ContactColumns.TIME) {
-            TimePoint p = time(c, f);
+            TimePoint p = ContactFieldValues.time(c, f);
             values.add(p == null ? Binder.NULL_TIME : p.resolve(zone));
         }
         Set<String> tags = new LinkedHashSet<>();
@@ -83,33 +84,5 @@ record ContactRow(String id, List<Object> values, Set<String> tags, List<CustomR
                 return null;
             }
         }
-    }
-
-    private static String text(ContactData c, ContactField f) {
-        return switch (f) {
-            case EMAIL -> c.email();
-            case FIRST_NAME -> c.firstName();
-            case LAST_NAME -> c.lastName();
-            case PHONE -> c.phone();
-            case COMPANY_NAME -> c.companyName();
-            case CITY -> c.city();
-            case STATE -> c.state();
-            case COUNTRY -> c.country();
-            case POSTAL_CODE -> c.postalCode();
-            case TIMEZONE -> c.timezone();
-            case SOURCE -> c.source();
-            default -> throw new IllegalArgumentException(f + " is not a text column");
-        };
-    }
-
-    private static TimePoint time(ContactData c, ContactField f) {
-        return switch (f) {
-            case CREATED_AT -> c.createdAt();
-            case DATE_OF_BIRTH -> c.dateOfBirth();
-            case LAST_EMAIL_SENT_AT -> c.lastEmailSentAt();
-            case LAST_EMAIL_OPENED_AT -> c.lastEmailOpenedAt();
-            case LAST_EMAIL_CLICKED_AT -> c.lastEmailClickedAt();
-            default -> throw new IllegalArgumentException(f + " is not a time column");
-        };
     }
 }
