@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.segments.contact.ContactData;
 import dev.segments.engine.EngineOptions;
 import dev.segments.engine.MembershipChange;
+import dev.segments.engine.MembershipFacts;
 import dev.segments.engine.RuleSources;
 import dev.segments.engine.SegmentEngine;
 import java.io.IOException;
@@ -34,6 +35,17 @@ class SegmentsAutoConfigurationTest {
             SegmentEngine engine = context.getBean(SegmentEngine.class);
             assertThat(engine.now()).isEqualTo(NOW);
             assertThat(engine.segmentIds()).contains("engaged-texas-clients", "big-spenders");
+            engine.upsert(ContactData.builder("c-1").state("TX").build());
+            assertThat(engine.segmentsOf("c-1")).contains("engaged-texas-clients");
+        });
+    }
+
+    @Test
+    void membershipFactsBindsFromItsPropertyAndTheEngineRunsWithIt() {
+        assertThat(new SegmentsProperties().getMembershipFacts()).isEqualTo(MembershipFacts.OBSERVED);
+        runner.withPropertyValues("segments.membership-facts=all").run(context -> {
+            assertThat(context.getBean(SegmentsProperties.class).getMembershipFacts()).isEqualTo(MembershipFacts.ALL);
+            SegmentEngine engine = context.getBean(SegmentEngine.class);
             engine.upsert(ContactData.builder("c-1").state("TX").build());
             assertThat(engine.segmentsOf("c-1")).contains("engaged-texas-clients");
         });
