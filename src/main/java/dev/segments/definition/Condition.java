@@ -3,9 +3,23 @@ package dev.segments.definition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** A node of a segment's condition tree (SPEC 4). Immutable; nesting is unlimited. */
 public sealed interface Condition {
+
+    /** This node and every node under it, depth first, in the order written. */
+    default Stream<Condition> nodes() {
+        Stream<Condition> below = Stream.empty();
+        if (this instanceof All all) {
+            below = all.children().stream().flatMap(Condition::nodes);
+        } else if (this instanceof Any any) {
+            below = any.children().stream().flatMap(Condition::nodes);
+        } else if (this instanceof Not not) {
+            below = not.child().nodes();
+        }
+        return Stream.concat(Stream.of(this), below);
+    }
 
     /** Every child holds; true when empty. */
     record All(List<Condition> children) implements Condition {

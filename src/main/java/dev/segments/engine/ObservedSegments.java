@@ -2,6 +2,7 @@ package dev.segments.engine;
 
 import dev.segments.definition.Condition;
 import dev.segments.definition.SegmentDefinition;
+import dev.segments.validation.SegmentSetValidator;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -50,15 +51,7 @@ record ObservedSegments(boolean all, Set<String> ids) {
         final Set<String> ids = new HashSet<>();
 
         void condition(Condition condition) {
-            if (condition instanceof Condition.All c) {
-                c.children().forEach(this::condition);
-            } else if (condition instanceof Condition.Any c) {
-                c.children().forEach(this::condition);
-            } else if (condition instanceof Condition.Not c) {
-                condition(c.child());
-            } else if (condition instanceof Condition.MemberOf m) {
-                ids.add(m.segmentId());
-            }
+            SegmentSetValidator.memberOfs(condition).forEach(m -> ids.add(m.segmentId()));
         }
 
         void file(DrlFile file) {

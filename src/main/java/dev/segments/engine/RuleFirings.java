@@ -1,9 +1,7 @@
 package dev.segments.engine;
 
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
 import org.kie.internal.event.rule.RuleEventListener;
 
@@ -13,17 +11,17 @@ import org.kie.internal.event.rule.RuleEventListener;
  */
 final class RuleFirings implements RuleEventListener {
 
-    private final Map<Rule, long[]> counts = new IdentityHashMap<>();
+    private final Map<String, long[]> counts = new HashMap<>();
 
     @Override
     public void onAfterMatchFire(Match match) {
-        counts.computeIfAbsent(match.getRule(), rule -> new long[1])[0]++;
+        counts.computeIfAbsent(match.getRule().getName(), name -> new long[1])[0]++;
     }
 
-    /** By rule name, versions of a rule replaced in place added together. */
+    /** By rule name; versions of a rule replaced in place count together. */
     Map<String, Long> byName() {
         Map<String, Long> byName = new HashMap<>();
-        counts.forEach((rule, count) -> byName.merge(rule.getName(), count[0], Long::sum));
+        counts.forEach((name, count) -> byName.put(name, count[0]));
         return Map.copyOf(byName);
     }
 }

@@ -368,18 +368,18 @@ public final class SegmentEngine implements Segments {
     /** The same for a write to several contacts: all of them are put back. */
     private List<MembershipChange> undoingOnFailure(List<String> contactIds,
             Supplier<List<MembershipChange>> write) {
-        Map<String, Snapshot> snapshots = new HashMap<>();
+        List<Snapshot> snapshots = new ArrayList<>(contactIds.size()); // null: the contact did not exist
         for (String contactId : contactIds) {
             ContactState before = contacts.get(contactId);
-            snapshots.put(contactId, before == null ? null : new Snapshot(before.data, before.normalized, before.fact,
+            snapshots.add(before == null ? null : new Snapshot(before.data, before.normalized, before.fact,
                     before.handle, before.events, schedule.get(contactId)));
         }
         try {
             return write.get();
         } catch (RuntimeException failure) {
-            for (String contactId : contactIds) {
+            for (int i = 0; i < contactIds.size(); i++) {
                 try {
-                    restore(contactId, snapshots.get(contactId));
+                    restore(contactIds.get(i), snapshots.get(i));
                 } catch (RuntimeException restoreFailure) {
                     failure.addSuppressed(restoreFailure);
                 }

@@ -95,21 +95,8 @@ public final class SegmentSetValidator {
 
     /** Every {@code memberOf} in a condition tree, in the order written. */
     public static List<Condition.MemberOf> memberOfs(Condition condition) {
-        List<Condition.MemberOf> out = new ArrayList<>();
-        collect(condition, out);
-        return out;
-    }
-
-    private static void collect(Condition condition, List<Condition.MemberOf> out) {
-        if (condition instanceof Condition.All all) {
-            all.children().forEach(c -> collect(c, out));
-        } else if (condition instanceof Condition.Any any) {
-            any.children().forEach(c -> collect(c, out));
-        } else if (condition instanceof Condition.Not not) {
-            collect(not.child(), out);
-        } else if (condition instanceof Condition.MemberOf ref) {
-            out.add(ref);
-        }
+        return condition.nodes().filter(Condition.MemberOf.class::isInstance).map(Condition.MemberOf.class::cast)
+                .toList();
     }
 
     private static String knownList(Set<String> known) {

@@ -7,6 +7,7 @@ import dev.segments.bench.workload.SegmentEdits;
 import dev.segments.bench.workload.Workload;
 import dev.segments.definition.Condition;
 import dev.segments.definition.SegmentDefinition;
+import dev.segments.validation.SegmentSetValidator;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,18 +55,6 @@ final class Workloads {
     }
 
     private static boolean refersToAny(Condition condition, Set<String> ids) {
-        if (condition instanceof Condition.MemberOf memberOf) {
-            return ids.contains(memberOf.segmentId());
-        }
-        if (condition instanceof Condition.All all) {
-            return all.children().stream().anyMatch(c -> refersToAny(c, ids));
-        }
-        if (condition instanceof Condition.Any any) {
-            return any.children().stream().anyMatch(c -> refersToAny(c, ids));
-        }
-        if (condition instanceof Condition.Not not) {
-            return refersToAny(not.child(), ids);
-        }
-        return false;
+        return SegmentSetValidator.memberOfs(condition).stream().anyMatch(m -> ids.contains(m.segmentId()));
     }
 }

@@ -3,6 +3,7 @@ package dev.segments.bench.sql;
 import dev.segments.definition.Condition;
 import dev.segments.definition.Operand;
 import dev.segments.definition.SegmentDefinition;
+import dev.segments.validation.SegmentSetValidator;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,29 +121,14 @@ final class SegmentPlan {
     }
 
     private static void references(Condition c, Consumer<String> to) {
-        walk(c, node -> {
-            if (node instanceof Condition.MemberOf m) {
-                to.accept(m.segmentId());
-            }
-        });
+        SegmentSetValidator.memberOfs(c).forEach(m -> to.accept(m.segmentId()));
     }
 
     private static void patterns(Condition c, Consumer<String> to) {
-        walk(c, node -> {
+        c.nodes().forEach(node -> {
             if (node instanceof Condition.FieldCondition f && f.value() instanceof Operand.Pattern p) {
                 to.accept(p.regex());
             }
         });
-    }
-
-    private static void walk(Condition c, Consumer<Condition> visitor) {
-        visitor.accept(c);
-        if (c instanceof Condition.All all) {
-            all.children().forEach(child -> walk(child, visitor));
-        } else if (c instanceof Condition.Any any) {
-            any.children().forEach(child -> walk(child, visitor));
-        } else if (c instanceof Condition.Not not) {
-            walk(not.child(), visitor);
-        }
     }
 }
