@@ -73,7 +73,7 @@ class MatchKeptMembershipsTest {
         CompiledRules rules = observed.compile(sources);
         assertThat(rules.matchKept()).containsExactlyInAnyOrder("s", "plain");
         assertThat(rules.generated().stream().filter(g -> g.id().equals("plain")).findFirst().orElseThrow().drl())
-                .contains("rule \"plain\" @segment(\"plain\")").doesNotContain("insertLogical");
+                .contains("rule \"plain\" @Propagation(LAZY) @segment(\"plain\")").doesNotContain("insertLogical");
         observed.discard(rules.releaseId());
 
         RuleCompiler all = new RuleCompiler(ZoneOffset.UTC, Set.of(), MembershipFacts.ALL);

@@ -201,7 +201,8 @@ class BuiltInTasksTest {
         assertThat(harness.contact("c-1").city()).isNull();
         assertThat(harness.contact("c-1").custom()).isEmpty();
         assertThat(returned).extracting(WorkflowHarness::name)
-                .containsExactly("entered:texas:c-1", "exited:austin:c-1", "exited:gold:c-1");
+                .startsWith("entered:texas:c-1") // changes at one instant come in any order (SPEC)
+                .containsExactlyInAnyOrder("entered:texas:c-1", "exited:austin:c-1", "exited:gold:c-1");
         assertThat(returned).extracting(MembershipChange::at).containsOnly(LATER);
     }
 
