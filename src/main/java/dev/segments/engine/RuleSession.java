@@ -45,6 +45,7 @@ final class RuleSession implements AutoCloseable {
     private final MatchedMemberships matched;
     private CompiledRules rules;
     private long clockMillis;
+    private boolean workflowsAttached;
 
     RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start, WorkflowRunner workflows,
             ContactOrdinals ordinals) {
@@ -57,7 +58,6 @@ final class RuleSession implements AutoCloseable {
         configuration.setOption(ClockTypeOption.PSEUDO);
         WorkflowRunner.configure(configuration);
         this.session = base.newKieSession(configuration, null);
-        workflows.attach(session);
         this.clockMillis = 0;
         advanceClockTo(start);
         this.matched = new MatchedMemberships(ordinals,
@@ -151,6 +151,12 @@ final class RuleSession implements AutoCloseable {
     /** Runs the workflows the changes start; their contact changes are left for the next {@link #fire}. */
     List<WorkflowEvent> runWorkflows(List<SegmentChange> changes, Instant at,
             Function<String, Optional<ContactEditor>> editors) {
+        // Attached on first use: jBPM's process runtime adds an agenda listener, and with one Drools builds an event
+        // object for every match created and fired, which a session without workflows never needs.
+        if (!workflowsAttached) {
+            workflows.attach(session);
+            workflowsAttached = true;
+        }
         return workflows.run(session, rules.workflows(), changes, at, editors);
     }
 
