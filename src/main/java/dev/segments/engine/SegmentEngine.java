@@ -67,6 +67,7 @@ public final class SegmentEngine implements Segments {
         FactHandle handle;
         /** In time order; replaced, never changed in place, so a snapshot can keep it. */
         List<EmailEvent> events = List.of();
+        TimeState.Computed time;
     }
 
     /** Contacts per rule firing in {@link #load}: large enough to batch, small enough to undo. */
@@ -442,7 +443,9 @@ public final class SegmentEngine implements Segments {
 
     /** Recomputes the contact's time-driven state at {@code now}, updates its fact, and schedules its next change. */
     private void refreshTime(ContactState state) {
-        TimeState time = TimeState.at(now.toEpochMilli(), state.normalized, state.events, session.rules().windows());
+        state.time = TimeState.Computed.at(now.toEpochMilli(), state.normalized, state.events,
+                session.rules().windows(), state.time);
+        TimeState time = state.time.state();
         Contact fact = new Contact(state.data, state.normalized, time.flags(), time.counts());
         if (state.handle == null) {
             state.handle = session.insert(fact);

@@ -15,6 +15,25 @@ import java.util.Set;
 /** The time-driven part of a contact at one instant: which relative windows hold, activity counts, next change. */
 record TimeState(Set<String> flags, Map<String, Integer> counts, OptionalLong nextChange) {
 
+    /**
+     * A time state with the inputs it was computed from. A change that touches neither the contact's times nor its
+     * events at the same instant (a tag, a text field) reuses it instead of counting every activity window again.
+     */
+    record Computed(long at, Map<String, Long> time, Map<String, Long> customTime, List<EmailEvent> events,
+            TimeWindows windows, TimeState state) {
+
+        static Computed at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows,
+                Computed previous) {
+            if (previous != null && previous.at == now && previous.time == contact.time()
+                    && previous.customTime == contact.customTime() && previous.events == events
+                    && previous.windows == windows) {
+                return previous;
+            }
+            return new Computed(now, contact.time(), contact.customTime(), events, windows,
+                    TimeState.at(now, contact, events, windows));
+        }
+    }
+
     static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows) {
         Set<String> flags = new HashSet<>();
         Map<String, Integer> counts = new HashMap<>();
