@@ -41,24 +41,8 @@ final class ContactConstraints {
     Term.Constraint field(FieldCondition condition, boolean negated) {
         Operator op = condition.op();
         boolean inverted = op.isNegation() != negated;
-        Operator positive = op.positiveTwin();
-        if (inverted && condition.kind() == FieldKind.TEXT
-                && (positive == Operator.CONTAINS || positive == Operator.STARTS_WITH || positive == Operator.ENDS_WITH)) {
-            // Written out with De Morgan: Drools would rewrite !(p != null && ...) itself into a form its JIT rejects.
-            return new Term.Constraint(negatedStringMethod(property(condition.field(), FieldKind.TEXT),
-                    methodName(positive), ((Operand.Text) condition.value()).value()));
-        }
-        String expression = positiveExpression(condition, positive);
+        String expression = positiveExpression(condition, op.positiveTwin());
         return new Term.Constraint(inverted ? Terms.negate(expression) : expression);
-    }
-
-    private static String methodName(Operator op) {
-        return switch (op) {
-            case CONTAINS -> "contains";
-            case STARTS_WITH -> "startsWith";
-            case ENDS_WITH -> "endsWith";
-            default -> throw new IllegalArgumentException(op.toString());
-        };
     }
 
     Term.Constraint activity(Activity condition, boolean negated) {
@@ -88,8 +72,9 @@ final class ContactConstraints {
         String p = property(field, FieldKind.TEXT);
         return switch (op) {
             case EQUALS -> p + " == " + quote(trimmedLower(((Operand.Text) value).value()));
-            // Plain String methods behind a null guard rather than Drools' contains and str[...] operators: those
-            // are evaluator wrappers that Drools 10.2's constraint JIT mis-compiles inside compound expressions.
+            // Static calls rather than Drools' contains and str[...] operators, which are evaluator wrappers that
+            // Drools 10.2's constraint JIT mis-compiles inside compound expressions (NullSafeText says why not a
+            // method call behind a null guard).
             case CONTAINS -> stringMethod(p, "contains", ((Operand.Text) value).value());
             case STARTS_WITH -> stringMethod(p, "startsWith", ((Operand.Text) value).value());
             case ENDS_WITH -> stringMethod(p, "endsWith", ((Operand.Text) value).value());
@@ -163,11 +148,7 @@ final class ContactConstraints {
     }
 
     private static String stringMethod(String property, String method, String value) {
-        return "(" + property + " != null && " + property + "." + method + "(" + quote(lower(value)) + "))";
-    }
-
-    private static String negatedStringMethod(String property, String method, String value) {
-        return "(" + property + " == null || !" + property + "." + method + "(" + quote(lower(value)) + "))";
+        return "NullSafeText." + method + "(" + property + ", " + quote(lower(value)) + ")";
     }
 
     private static String tagContains(String tag) {

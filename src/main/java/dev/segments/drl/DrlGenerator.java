@@ -55,7 +55,10 @@ public final class DrlGenerator {
         drl.append("package ").append(PACKAGE).append(";\n\n");
         drl.append("import dev.segments.engine.Contact;\n");
         drl.append("import dev.segments.engine.SegmentMembership;\n");
-        if (branches.stream().anyMatch(b -> b.constraints().stream().anyMatch(c -> c.contains("Re2.find(")))) {
+        if (uses(branches, "NullSafeText.")) {
+            drl.append("import dev.segments.engine.NullSafeText;\n");
+        }
+        if (uses(branches, "Re2.find(")) {
             drl.append("import dev.segments.engine.Re2;\n");
         }
         drl.append("\n// Segment ").append(segment.id()).append(": ").append(comment(segment.name())).append('\n');
@@ -74,6 +77,10 @@ public final class DrlGenerator {
             drl.append('\n').append(rule(name, segment.id(), branches.get(i), keeping));
         }
         return new GeneratedSegment(segment, drl.toString(), new TimeWindows(relative, activity));
+    }
+
+    private static boolean uses(List<Branch> branches, String call) {
+        return branches.stream().anyMatch(b -> b.constraints().stream().anyMatch(c -> c.contains(call)));
     }
 
     private static String rule(String name, String segmentId, Branch branch, MembershipKeeping keeping) {
