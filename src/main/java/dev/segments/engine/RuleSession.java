@@ -39,7 +39,7 @@ final class RuleSession implements AutoCloseable {
     private final RuleCompiler compiler;
     private final KieContainer container;
     private final KieSession session;
-    private final Map<SegmentMembership, Integer> pending = new LinkedHashMap<>();
+    private Map<SegmentMembership, Integer> pending = new LinkedHashMap<>();
     private final RuleFirings firings = new RuleFirings();
     private final WorkflowRunner workflows;
     private final MatchedMemberships matched;
@@ -177,7 +177,8 @@ final class RuleSession implements AutoCloseable {
                         membership.getContactId()));
             }
         });
-        pending.clear();
+        // A new map, not clear(): clear() walks the whole table, which a bulk load grows to its largest chunk.
+        pending = new LinkedHashMap<>();
         return changes;
     }
 
