@@ -48,7 +48,7 @@ final class ContactConstraints {
     Term.Constraint activity(Activity condition, boolean negated) {
         ActivityWindow window = new ActivityWindow(condition.type(), condition.within(), condition.campaignId());
         activityWindows.add(window);
-        String count = "activityCounts[" + quote(window.key()) + "]";
+        String count = PropertyParts.activityCounts(window.key()) + "[" + quote(window.key()) + "]";
         CountComparison comparison = condition.count();
         // A contact without such events has no entry (count 0), and every comparison with a missing entry is
         // false; so a comparison that holds for 0 is written as the negation of its complement.
@@ -125,7 +125,7 @@ final class ContactConstraints {
             case WITHIN_LAST, MORE_THAN_AGO, WITHIN_NEXT -> {
                 RelativeWindow window = new RelativeWindow(field, op, ((Operand.Length) value).duration());
                 relativeWindows.add(window);
-                yield "timeFlags.contains(" + quote(window.key()) + ")";
+                yield PropertyParts.timeFlags(window.key()) + ".contains(" + quote(window.key()) + ")";
             }
             case IS_EMPTY -> isEmpty(field, p);
             default -> throw unsupported(op, FieldKind.TIME);
@@ -152,7 +152,8 @@ final class ContactConstraints {
     }
 
     private static String tagContains(String tag) {
-        return "tags.contains(" + quote(trimmedLower(tag)) + ")";
+        String normal = trimmedLower(tag);
+        return PropertyParts.tags(normal) + ".contains(" + quote(normal) + ")";
     }
 
     /** A custom field is empty when it has no value of any kind (blank text is stored as no value). */

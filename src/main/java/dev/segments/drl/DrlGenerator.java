@@ -70,6 +70,11 @@ public final class DrlGenerator {
         } else {
             drl.append("// @Propagation(LAZY) is Drools' default; naming it makes an update wake only the rules that read")
                     .append(" what changed.\n");
+            if (uses(branches, "tagsPart") || uses(branches, "timeFlagsPart") || uses(branches, "activityCountsPart")) {
+                drl.append("// tagsPartN, timeFlagsPartN and activityCountsPartN are the whole tags, timeFlags and")
+                        .append(" activityCounts, named by\n// their key's part, so that a change re-evaluates only")
+                        .append(" the rules that read its part.\n");
+            }
         }
         for (int i = 0; i < branches.size(); i++) {
             String name = branches.size() == 1 ? segment.id()

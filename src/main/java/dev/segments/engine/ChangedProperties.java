@@ -1,11 +1,17 @@
 package dev.segments.engine;
 
-import java.util.ArrayList;
+import dev.segments.drl.PropertyParts;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
-/** Which properties of the contact fact differ between two versions: what Drools must re-evaluate. */
+/**
+ * Which properties of the contact fact differ between two versions: what Drools must re-evaluate. A changed tag, time
+ * flag or activity count also names the part of its key ({@link PropertyParts}), which generated rules read.
+ */
 final class ChangedProperties {
 
     private record Property(String name, Function<Contact, Object> getter) {
@@ -44,12 +50,48 @@ final class ChangedProperties {
     }
 
     static String[] between(Contact before, Contact after) {
-        List<String> changed = new ArrayList<>();
+        Set<String> changed = new LinkedHashSet<>();
         for (Property property : PROPERTIES) {
             if (!Objects.equals(property.getter().apply(before), property.getter().apply(after))) {
                 changed.add(property.name());
             }
         }
+        if (changed.contains("tags")) {
+            differingKeys(before.getTags(), after.getTags(), PropertyParts::tags, changed);
+        }
+        if (changed.contains("timeFlags")) {
+            differingKeys(before.getTimeFlags(), after.getTimeFlags(), PropertyParts::timeFlags, changed);
+        }
+        if (changed.contains("activityCounts")) {
+            differingCounts(before.getActivityCounts(), after.getActivityCounts(), changed);
+        }
         return changed.toArray(String[]::new);
+    }
+
+    private static void differingKeys(Set<String> before, Set<String> after, Function<String, String> part,
+            Set<String> changed) {
+        for (String key : before) {
+            if (!after.contains(key)) {
+                changed.add(part.apply(key));
+            }
+        }
+        for (String key : after) {
+            if (!before.contains(key)) {
+                changed.add(part.apply(key));
+            }
+        }
+    }
+
+    private static void differingCounts(Map<String, Integer> before, Map<String, Integer> after, Set<String> changed) {
+        before.forEach((key, count) -> {
+            if (!count.equals(after.get(key))) {
+                changed.add(PropertyParts.activityCounts(key));
+            }
+        });
+        after.forEach((key, count) -> {
+            if (!before.containsKey(key)) {
+                changed.add(PropertyParts.activityCounts(key));
+            }
+        });
     }
 }

@@ -90,6 +90,41 @@ public final class Contact {
     public Set<String> getTimeFlags() { return timeFlags; }
     public Map<String, Integer> getActivityCounts() { return activityCounts; }
 
+    // The same collections under the names of their parts (dev.segments.drl.PropertyParts): generated rules read the
+    // part of their key, so that Drools re-evaluates them only when a key of that part changes.
+    public Set<String> getTagsPart0() { return tags; }
+    public Set<String> getTagsPart1() { return tags; }
+    public Set<String> getTagsPart2() { return tags; }
+    public Set<String> getTagsPart3() { return tags; }
+    public Set<String> getTagsPart4() { return tags; }
+    public Set<String> getTagsPart5() { return tags; }
+    public Set<String> getTagsPart6() { return tags; }
+    public Set<String> getTagsPart7() { return tags; }
+    public Set<String> getTagsPart8() { return tags; }
+    public Set<String> getTagsPart9() { return tags; }
+    public Set<String> getTagsPart10() { return tags; }
+    public Set<String> getTagsPart11() { return tags; }
+    public Set<String> getTagsPart12() { return tags; }
+    public Set<String> getTagsPart13() { return tags; }
+    public Set<String> getTagsPart14() { return tags; }
+    public Set<String> getTagsPart15() { return tags; }
+    public Set<String> getTimeFlagsPart0() { return timeFlags; }
+    public Set<String> getTimeFlagsPart1() { return timeFlags; }
+    public Set<String> getTimeFlagsPart2() { return timeFlags; }
+    public Set<String> getTimeFlagsPart3() { return timeFlags; }
+    public Set<String> getTimeFlagsPart4() { return timeFlags; }
+    public Set<String> getTimeFlagsPart5() { return timeFlags; }
+    public Set<String> getTimeFlagsPart6() { return timeFlags; }
+    public Set<String> getTimeFlagsPart7() { return timeFlags; }
+    public Map<String, Integer> getActivityCountsPart0() { return activityCounts; }
+    public Map<String, Integer> getActivityCountsPart1() { return activityCounts; }
+    public Map<String, Integer> getActivityCountsPart2() { return activityCounts; }
+    public Map<String, Integer> getActivityCountsPart3() { return activityCounts; }
+    public Map<String, Integer> getActivityCountsPart4() { return activityCounts; }
+    public Map<String, Integer> getActivityCountsPart5() { return activityCounts; }
+    public Map<String, Integer> getActivityCountsPart6() { return activityCounts; }
+    public Map<String, Integer> getActivityCountsPart7() { return activityCounts; }
+
     @Override
     public String toString() {
         return "Contact[" + getId() + "]";

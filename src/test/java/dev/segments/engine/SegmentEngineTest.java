@@ -239,6 +239,31 @@ class SegmentEngineTest {
     }
 
     @Test
+    void aTagChangeReEvaluatesOnlyTheRulesReadingTheTagsOfItsPart() {
+        List<String> tags = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "tag-" + i).toList();
+        String vip = tags.get(0);
+        String samePart = tags.stream().skip(1)
+                .filter(t -> dev.segments.drl.PropertyParts.tags(t).equals(dev.segments.drl.PropertyParts.tags(vip)))
+                .findFirst().orElseThrow();
+        String otherPart = tags.stream()
+                .filter(t -> !dev.segments.drl.PropertyParts.tags(t).equals(dev.segments.drl.PropertyParts.tags(vip)))
+                .findFirst().orElseThrow();
+        start(segment("vip", tags(Operator.CONTAINS, vip)), segment("not-other", tags(Operator.NOT_CONTAINS, otherPart)));
+        engine.upsert(contact("c-1").addTag(vip).build());
+        assertThat(engine.ruleFirings()).containsOnly(java.util.Map.entry("vip", 1L), java.util.Map.entry("not-other", 1L));
+
+        engine.upsert(contact("c-1").addTag(vip).addTag(samePart).build());
+        assertThat(engine.ruleFirings()).as("a tag of vip's part re-evaluates vip only")
+                .containsOnly(java.util.Map.entry("vip", 2L), java.util.Map.entry("not-other", 1L));
+
+        List<MembershipChange> changes = engine.upsert(contact("c-1").addTag(vip).addTag(samePart).addTag(otherPart)
+                .build());
+        assertThat(changes).extracting(MembershipChange::segmentId).containsExactly("not-other");
+        assertThat(engine.segmentsOf("c-1")).containsExactly("vip");
+        assertThat(engine.ruleFirings()).containsOnly(java.util.Map.entry("vip", 2L), java.util.Map.entry("not-other", 1L));
+    }
+
+    @Test
     void matchesIsCaseSensitiveAndFollowsChangesOfItsField() {
         start(segment("austin-like", text("city", Operator.MATCHES, "^Aus")),
                 segment("any-case", text("city", Operator.MATCHES, "(?i)^aus")));
