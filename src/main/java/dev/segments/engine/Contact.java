@@ -25,24 +25,23 @@ public final class Contact {
     private final Map<String, Double> customNumber;
     private final Map<String, Boolean> customBoolean;
     private final Map<String, Long> customTime;
-    private final Map<String, String> originalText;
     private final Set<String> timeFlags;
     private final Map<String, Integer> activityCounts;
 
     Contact(ContactData data, NormalizedContact n, Set<String> timeFlags, Map<String, Integer> activityCounts) {
         this.data = data;
-        this.email = n.text().get("email");
-        this.firstName = n.text().get("firstName");
-        this.lastName = n.text().get("lastName");
-        this.phone = n.text().get("phone");
-        this.companyName = n.text().get("companyName");
-        this.city = n.text().get("city");
-        this.state = n.text().get("state");
-        this.country = n.text().get("country");
-        this.postalCode = n.text().get("postalCode");
-        this.timezone = n.text().get("timezone");
-        this.source = n.text().get("source");
-        this.emailStatus = n.text().get("emailStatus");
+        this.email = n.text().email();
+        this.firstName = n.text().firstName();
+        this.lastName = n.text().lastName();
+        this.phone = n.text().phone();
+        this.companyName = n.text().companyName();
+        this.city = n.text().city();
+        this.state = n.text().state();
+        this.country = n.text().country();
+        this.postalCode = n.text().postalCode();
+        this.timezone = n.text().timezone();
+        this.source = n.text().source();
+        this.emailStatus = n.text().emailStatus();
         this.dnd = data.dnd();
         this.tags = n.tags();
         this.createdAt = n.time().get("createdAt");
@@ -54,7 +53,6 @@ public final class Contact {
         this.customNumber = n.customNumber();
         this.customBoolean = n.customBoolean();
         this.customTime = n.customTime();
-        this.originalText = n.originalText();
         this.timeFlags = Set.copyOf(timeFlags);
         this.activityCounts = Map.copyOf(activityCounts);
     }
@@ -86,7 +84,7 @@ public final class Contact {
     public Map<String, Boolean> getCustomBoolean() { return customBoolean; }
     public Map<String, Long> getCustomTime() { return customTime; }
     /** Trimmed text values as written (case kept), by field name ({@code state}, {@code custom.plan}): for {@code matches}. */
-    public Map<String, String> getOriginalText() { return originalText; }
+    public Map<String, String> getOriginalText() { return new OriginalText(data); }
     public Set<String> getTimeFlags() { return timeFlags; }
     public Map<String, Integer> getActivityCounts() { return activityCounts; }
 

@@ -1,0 +1,115 @@
+package dev.segments.engine;
+
+import dev.segments.contact.ContactData;
+import dev.segments.contact.CustomValue;
+import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The contact's text values as written, trimmed (blank is absent), by field name ({@code state},
+ * {@code custom.plan}): what {@code matches} reads. A view over the contact as given that stores nothing, since only
+ * the rules of {@code matches} conditions read it and every contact would otherwise keep a second copy of its text.
+ */
+final class OriginalText extends AbstractMap<String, String> {
+
+    private static final String CUSTOM = "custom.";
+    private static final List<String> STANDARD = List.of("email", "firstName", "lastName", "phone", "companyName",
+            "city", "state", "country", "postalCode", "timezone", "source", "emailStatus");
+
+    private final ContactData data;
+
+    OriginalText(ContactData data) {
+        this.data = data;
+    }
+
+    @Override
+    public String get(Object key) {
+        if (!(key instanceof String name)) {
+            return null;
+        }
+        return trimmed(name.startsWith(CUSTOM) ? customText(name.substring(CUSTOM.length())) : standard(name));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return get(key) != null;
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        Map<String, String> all = new LinkedHashMap<>();
+        STANDARD.forEach(field -> putPresent(all, field));
+        data.custom().keySet().forEach(name -> putPresent(all, CUSTOM + name));
+        return Collections.unmodifiableMap(all).entrySet();
+    }
+
+    /** Equal maps, compared field by field without building either. */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof OriginalText that)) {
+            return super.equals(other);
+        }
+        for (String field : STANDARD) {
+            if (!Objects.equals(get(field), that.get(field))) {
+                return false;
+            }
+        }
+        return sameCustomText(this, that) && sameCustomText(that, this);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
+
+    private static boolean sameCustomText(OriginalText a, OriginalText b) {
+        for (String name : a.data.custom().keySet()) {
+            if (!Objects.equals(a.get(CUSTOM + name), b.get(CUSTOM + name))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void putPresent(Map<String, String> into, String key) {
+        String value = get(key);
+        if (value != null) {
+            into.put(key, value);
+        }
+    }
+
+    private String standard(String field) {
+        return switch (field) {
+            case "email" -> data.email();
+            case "firstName" -> data.firstName();
+            case "lastName" -> data.lastName();
+            case "phone" -> data.phone();
+            case "companyName" -> data.companyName();
+            case "city" -> data.city();
+            case "state" -> data.state();
+            case "country" -> data.country();
+            case "postalCode" -> data.postalCode();
+            case "timezone" -> data.timezone();
+            case "source" -> data.source();
+            case "emailStatus" -> data.emailStatus().wireName();
+            default -> null;
+        };
+    }
+
+    private String customText(String name) {
+        return data.custom().get(name) instanceof CustomValue.Text text ? text.value() : null;
+    }
+
+    private static String trimmed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}
