@@ -17,13 +17,30 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The values of a contact as rules compare them (SPEC 4, "Meaning"), computed once per contact change. */
-record NormalizedContact(StandardText text, Set<String> tags, Map<String, Long> time,
+record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time,
         Map<String, String> customText, Map<String, Double> customNumber, Map<String, Boolean> customBoolean,
         Map<String, Long> customTime) {
 
     /** The standard text fields, trimmed and lower-cased: a record, which is a quarter of the size of a map. */
     record StandardText(String email, String firstName, String lastName, String phone, String companyName, String city,
             String state, String country, String postalCode, String timezone, String source, String emailStatus) {
+    }
+
+    /** The standard instants in epoch milliseconds, {@code null} when absent. */
+    record StandardTimes(Long createdAt, Long dateOfBirth, Long lastEmailSentAt, Long lastEmailOpenedAt,
+            Long lastEmailClickedAt) {
+
+        /** By wire name ({@code createdAt}); {@code null} for a name that is not a standard instant. */
+        Long get(String field) {
+            return switch (field) {
+                case "createdAt" -> createdAt;
+                case "dateOfBirth" -> dateOfBirth;
+                case "lastEmailSentAt" -> lastEmailSentAt;
+                case "lastEmailOpenedAt" -> lastEmailOpenedAt;
+                case "lastEmailClickedAt" -> lastEmailClickedAt;
+                default -> null;
+            };
+        }
     }
 
     /**
@@ -38,7 +55,7 @@ record NormalizedContact(StandardText text, Set<String> tags, Map<String, Long> 
                     ? full.withTags(previous.tags) : full;
         }
         Set<String> tags = c.tags().equals(before.tags()) ? previous.tags : tags(c);
-        Map<String, Long> time = sameTime(c, before) ? previous.time : time(c, zone);
+        StandardTimes time = sameTime(c, before) ? previous.time : time(c, zone);
         return tags == previous.tags && time == previous.time ? previous
                 : new NormalizedContact(previous.text, tags, time, previous.customText, previous.customNumber,
                         previous.customBoolean, previous.customTime);
@@ -75,14 +92,10 @@ record NormalizedContact(StandardText text, Set<String> tags, Map<String, Long> 
         return Set.copyOf(tags);
     }
 
-    private static Map<String, Long> time(ContactData c, ZoneId zone) {
-        Map<String, Long> time = new HashMap<>();
-        putInstant(time, "createdAt", c.createdAt(), zone);
-        putInstant(time, "dateOfBirth", c.dateOfBirth(), zone);
-        putInstant(time, "lastEmailSentAt", c.lastEmailSentAt(), zone);
-        putInstant(time, "lastEmailOpenedAt", c.lastEmailOpenedAt(), zone);
-        putInstant(time, "lastEmailClickedAt", c.lastEmailClickedAt(), zone);
-        return Map.copyOf(time);
+    private static StandardTimes time(ContactData c, ZoneId zone) {
+        return new StandardTimes(instant(c.createdAt(), zone), instant(c.dateOfBirth(), zone),
+                instant(c.lastEmailSentAt(), zone), instant(c.lastEmailOpenedAt(), zone),
+                instant(c.lastEmailClickedAt(), zone));
     }
 
     static NormalizedContact of(ContactData c, ZoneId zone) {
@@ -168,10 +181,8 @@ record NormalizedContact(StandardText text, Set<String> tags, Map<String, Long> 
         }
     }
 
-    private static void putInstant(Map<String, Long> into, String field, TimePoint value, ZoneId zone) {
-        if (value != null) {
-            into.put(field, value.resolve(zone).toEpochMilli());
-        }
+    private static Long instant(TimePoint value, ZoneId zone) {
+        return value == null ? null : value.resolve(zone).toEpochMilli();
     }
 
     private static final int DATE_LENGTH = "2026-01-31".length();

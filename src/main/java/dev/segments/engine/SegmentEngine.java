@@ -67,7 +67,7 @@ public final class SegmentEngine implements Segments {
         FactHandle handle;
         /** In time order; replaced, never changed in place, so a snapshot can keep it. */
         List<EmailEvent> events = List.of();
-        TimeState.Computed time;
+        TimeState time;
     }
 
     /** Contacts per rule firing in {@link #load}: large enough to batch, small enough to undo. */
@@ -403,7 +403,7 @@ public final class SegmentEngine implements Segments {
             }
             all.add(index, event);
         }
-        return Collections.unmodifiableList(all);
+        return List.copyOf(all); // compact: the list lives as long as the contact
     }
 
     private void restore(String contactId, Snapshot snapshot) {
@@ -443,9 +443,9 @@ public final class SegmentEngine implements Segments {
 
     /** Recomputes the contact's time-driven state at {@code now}, updates its fact, and schedules its next change. */
     private void refreshTime(ContactState state) {
-        state.time = TimeState.Computed.at(now.toEpochMilli(), state.normalized, state.events,
-                session.rules().windows(), state.time);
-        TimeState time = state.time.state();
+        state.time = TimeState.at(now.toEpochMilli(), state.normalized, state.events, session.rules().windows(),
+                state.time);
+        TimeState time = state.time;
         Contact fact = new Contact(state.data, state.normalized, time.flags(), time.counts());
         if (state.handle == null) {
             state.handle = session.insert(fact);

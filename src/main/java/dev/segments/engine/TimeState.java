@@ -12,32 +12,63 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** The time-driven part of a contact at one instant: which relative windows hold, activity counts, next change. */
-record TimeState(Set<String> flags, Map<String, Integer> counts, OptionalLong nextChange) {
+/**
+ * The time-driven part of a contact at one instant (which relative windows hold, activity counts, next change), with
+ * the inputs it was computed from: a change that touches neither the contact's times nor its events at the same
+ * instant (a tag, a text field) reuses it instead of counting every activity window again. One object per contact.
+ */
+final class TimeState {
 
-    /**
-     * A time state with the inputs it was computed from. A change that touches neither the contact's times nor its
-     * events at the same instant (a tag, a text field) reuses it instead of counting every activity window again.
-     */
-    record Computed(long at, Map<String, Long> time, Map<String, Long> customTime, List<EmailEvent> events,
-            TimeWindows windows, TimeState state) {
+    private static final long NO_CHANGE = Long.MAX_VALUE;
 
-        static Computed at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows,
-                Computed previous) {
-            if (previous != null && previous.at == now && previous.time == contact.time()
-                    && previous.customTime == contact.customTime() && previous.events == events
-                    && previous.windows == windows) {
-                return previous;
-            }
-            return new Computed(now, contact.time(), contact.customTime(), events, windows,
-                    TimeState.at(now, contact, events, windows));
-        }
+    private final Set<String> flags;
+    private final Map<String, Integer> counts;
+    private final long nextChange;
+    private final long at;
+    private final NormalizedContact.StandardTimes time;
+    private final Map<String, Long> customTime;
+    private final List<EmailEvent> events;
+    private final TimeWindows windows;
+
+    private TimeState(Set<String> flags, Map<String, Integer> counts, long nextChange, long at,
+            NormalizedContact contact, List<EmailEvent> events, TimeWindows windows) {
+        this.flags = flags;
+        this.counts = counts;
+        this.nextChange = nextChange;
+        this.at = at;
+        this.time = contact.time();
+        this.customTime = contact.customTime();
+        this.events = events;
+        this.windows = windows;
     }
 
-    static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows) {
+    Set<String> flags() {
+        return flags;
+    }
+
+    Map<String, Integer> counts() {
+        return counts;
+    }
+
+    OptionalLong nextChange() {
+        return nextChange == NO_CHANGE ? OptionalLong.empty() : OptionalLong.of(nextChange);
+    }
+
+    /** The state at {@code now}: {@code previous} itself when it was computed from the same inputs. */
+    static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows,
+            TimeState previous) {
+        if (previous != null && previous.at == now && previous.time == contact.time()
+                && previous.customTime == contact.customTime() && previous.events == events
+                && previous.windows == windows) {
+            return previous;
+        }
+        return at(now, contact, events, windows);
+    }
+
+    private static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows) {
         Set<String> flags = new HashSet<>();
         Map<String, Integer> counts = new HashMap<>();
-        long next = Long.MAX_VALUE;
+        long next = NO_CHANGE;
         for (Map.Entry<RelativeWindow, String> keyed : windows.relativeKeys().entrySet()) {
             RelativeWindow window = keyed.getKey();
             Long t = instantOf(window.field(), contact);
@@ -65,8 +96,7 @@ record TimeState(Set<String> flags, Map<String, Integer> counts, OptionalLong ne
                 }
             }
         }
-        return new TimeState(Set.copyOf(flags), Map.copyOf(counts),
-                next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next));
+        return new TimeState(Set.copyOf(flags), Map.copyOf(counts), next, now, contact, events, windows);
     }
 
     private static Long instantOf(Field field, NormalizedContact contact) {
