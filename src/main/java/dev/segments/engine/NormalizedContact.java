@@ -99,20 +99,7 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
     }
 
     static NormalizedContact of(ContactData c, ZoneId zone) {
-        Map<String, String> original = new HashMap<>();
-        putTrimmed(original, "email", c.email());
-        putTrimmed(original, "firstName", c.firstName());
-        putTrimmed(original, "lastName", c.lastName());
-        putTrimmed(original, "phone", c.phone());
-        putTrimmed(original, "companyName", c.companyName());
-        putTrimmed(original, "city", c.city());
-        putTrimmed(original, "state", c.state());
-        putTrimmed(original, "country", c.country());
-        putTrimmed(original, "postalCode", c.postalCode());
-        putTrimmed(original, "timezone", c.timezone());
-        putTrimmed(original, "source", c.source());
-        putTrimmed(original, "emailStatus", c.emailStatus().wireName());
-
+        OriginalText original = new OriginalText(c);
         Function<String, String> lowered = field -> {
             String value = original.get(field);
             return value == null ? null : FEW_DISTINCT_VALUES.contains(field) ? shared(lower(value)) : lower(value);
@@ -121,7 +108,6 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
                 lowered.apply("lastName"), lowered.apply("phone"), lowered.apply("companyName"), lowered.apply("city"),
                 lowered.apply("state"), lowered.apply("country"), lowered.apply("postalCode"),
                 lowered.apply("timezone"), lowered.apply("source"), lowered.apply("emailStatus"));
-
 
         Map<String, String> customText = new HashMap<>();
         Map<String, Double> customNumber = new HashMap<>();
@@ -175,11 +161,6 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
         return value.toLowerCase(Locale.ROOT);
     }
 
-    private static void putTrimmed(Map<String, String> into, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            into.put(field, value.strip());
-        }
-    }
 
     private static Long instant(TimePoint value, ZoneId zone) {
         return value == null ? null : value.resolve(zone).toEpochMilli();

@@ -2,7 +2,10 @@ package dev.segments.engine;
 
 import dev.segments.contact.ContactData;
 import dev.segments.contact.CustomValue;
+import dev.segments.definition.ContactField;
+import dev.segments.definition.FieldKind;
 import java.util.AbstractMap;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +21,8 @@ import java.util.Set;
 final class OriginalText extends AbstractMap<String, String> {
 
     private static final String CUSTOM = "custom.";
-    private static final List<String> STANDARD = List.of("email", "firstName", "lastName", "phone", "companyName",
-            "city", "state", "country", "postalCode", "timezone", "source", "emailStatus");
+    private static final List<String> STANDARD = Arrays.stream(ContactField.values())
+            .filter(field -> field.kind() == FieldKind.TEXT).map(ContactField::wireName).toList();
 
     private final ContactData data;
 
