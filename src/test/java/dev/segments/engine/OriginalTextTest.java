@@ -30,6 +30,7 @@ class OriginalTextTest {
     @Test
     void isEqualExactlyWhenEveryTrimmedValueIs() {
         OriginalText ann = new OriginalText(ANN);
+        assertThat(ann).isEqualTo(new OriginalText(ANN));
         assertThat(ann).isEqualTo(new OriginalText(ANN.toBuilder().city("Austin").firstName(" ").build()));
         assertThat(ann).isEqualTo(Map.copyOf(ann));
         assertThat(ann.hashCode()).isEqualTo(Map.copyOf(ann).hashCode());
