@@ -47,7 +47,7 @@ final class OriginalText extends AbstractMap<String, String> {
     public Set<Entry<String, String>> entrySet() {
         Map<String, String> all = new LinkedHashMap<>();
         STANDARD.forEach(field -> putPresent(all, field));
-        data.custom().keySet().forEach(name -> putPresent(all, CUSTOM + name));
+        data.custom().forEach((name, value) -> putPresent(all, CUSTOM + name));
         return Collections.unmodifiableMap(all).entrySet();
     }
 
@@ -74,12 +74,11 @@ final class OriginalText extends AbstractMap<String, String> {
     }
 
     private static boolean sameCustomText(OriginalText a, OriginalText b) {
-        for (String name : a.data.custom().keySet()) {
-            if (!Objects.equals(a.get(CUSTOM + name), b.get(CUSTOM + name))) {
-                return false;
-            }
-        }
-        return true;
+        // forEach, not keySet(): the contact's map would keep the key set view, 32 bytes for each contact held
+        boolean[] differs = {false};
+        a.data.custom().forEach((name, value) ->
+                differs[0] |= !Objects.equals(a.get(CUSTOM + name), b.get(CUSTOM + name)));
+        return !differs[0];
     }
 
     private void putPresent(Map<String, String> into, String key) {
