@@ -68,6 +68,21 @@ final class ChangedProperties {
         return changed.toArray(String[]::new);
     }
 
+    /**
+     * After the windows changed, between two versions of a contact that differ only in keys of added or removed
+     * windows: {@code timeFlags} and {@code activityCounts} if they differ, never their parts. Only rules of the old
+     * or new windows read those keys by part, and they are the rules being removed or not yet added; hand-written
+     * rules, which read the whole collections, are told.
+     */
+    static String[] ofWindowChange(Contact before, Contact after) {
+        boolean flags = !before.getTimeFlags().equals(after.getTimeFlags());
+        boolean counts = !before.getActivityCounts().equals(after.getActivityCounts());
+        if (flags && counts) {
+            return new String[] {"timeFlags", "activityCounts"};
+        }
+        return flags ? new String[] {"timeFlags"} : counts ? new String[] {"activityCounts"} : new String[0];
+    }
+
     private static void differingKeys(Set<String> before, Set<String> after, Function<String, String> part,
             Set<String> changed) {
         for (String key : before) {

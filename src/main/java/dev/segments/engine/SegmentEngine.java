@@ -266,12 +266,31 @@ public final class SegmentEngine implements Segments {
         });
     }
 
+    /**
+     * Puts the next rules in place. When their windows differ, every contact's time state first moves to the new
+     * windows, computing only the added ones, while the old rules are still in place: no rule there reads the keys
+     * that change, so Drools re-evaluates none of them, and the added rules then start from the new state.
+     */
     private void switchRules(CompiledRules next) {
-        TimeWindows before = session.rules().windows();
-        session.replaceRules(next);
-        if (!before.equals(next.windows())) {
-            contacts.values().forEach(this::refreshTime);
+        TimeWindows windows = next.windows();
+        if (!session.rules().windows().equals(windows)) {
+            contacts.values().forEach(state -> moveTimeTo(windows, state));
         }
+        session.replaceRules(next);
+    }
+
+    private void moveTimeTo(TimeWindows windows, ContactState state) {
+        if (state.time == null || state.handle == null) {
+            return; // not in the session: its time state is computed when it is inserted
+        }
+        state.time = state.time.forWindows(windows, now.toEpochMilli(), state.normalized);
+        Contact fact = new Contact(state.data, state.normalized, state.time.flags(), state.time.counts());
+        String[] changed = ChangedProperties.ofWindowChange(state.fact, fact);
+        if (changed.length > 0) {
+            session.update(state.handle, fact, changed);
+            state.fact = fact;
+        }
+        schedule.set(state.data.id(), state.time.nextChange());
     }
 
     // ---- reads --------------------------------------------------------------------------------------------------

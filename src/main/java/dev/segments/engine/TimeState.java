@@ -68,8 +68,41 @@ final class TimeState {
     private static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows) {
         Set<String> flags = new HashSet<>();
         Map<String, Integer> counts = new HashMap<>();
+        long next = evaluate(now, contact, events, windows.relativeKeys(), windows.activityKeys(), flags, counts);
+        return new TimeState(Set.copyOf(flags), Map.copyOf(counts), next, now, contact, events, windows);
+    }
+
+    /**
+     * This state for other windows, at {@code now} with the same contact and events: only the windows it has not
+     * evaluated are, and the keys of windows it no longer has are dropped. A window's flag or count depends on nothing
+     * but the window, the contact and the instant, so the windows both have keep theirs. The next change is the earlier
+     * of this state's and the new windows'; one that came from a dropped window is early, which costs the contact a
+     * recomputation at that instant and changes nothing.
+     */
+    TimeState forWindows(TimeWindows next, long now, NormalizedContact contact) {
+        Map<RelativeWindow, String> addedRelative = added(next.relativeKeys(), windows.relativeKeys());
+        Map<ActivityWindow, String> addedActivity = added(next.activityKeys(), windows.activityKeys());
+        Set<String> keptFlags = new HashSet<>(flags);
+        keptFlags.retainAll(next.relativeKeys().values());
+        Map<String, Integer> keptCounts = new HashMap<>(counts);
+        keptCounts.keySet().retainAll(next.activityKeys().values());
+        long change = evaluate(now, contact, events, addedRelative, addedActivity, keptFlags, keptCounts);
+        return new TimeState(Set.copyOf(keptFlags), Map.copyOf(keptCounts), Math.min(nextChange, change), now,
+                contact, events, next);
+    }
+
+    private static <W> Map<W, String> added(Map<W, String> next, Map<W, String> previous) {
+        Map<W, String> added = new HashMap<>(next);
+        added.keySet().removeAll(previous.keySet());
+        return added;
+    }
+
+    /** Adds the windows' flags and counts at {@code now}; returns their next change, {@code NO_CHANGE} if none. */
+    private static long evaluate(long now, NormalizedContact contact, List<EmailEvent> events,
+            Map<RelativeWindow, String> relative, Map<ActivityWindow, String> activity, Set<String> flags,
+            Map<String, Integer> counts) {
         long next = NO_CHANGE;
-        for (Map.Entry<RelativeWindow, String> keyed : windows.relativeKeys().entrySet()) {
+        for (Map.Entry<RelativeWindow, String> keyed : relative.entrySet()) {
             RelativeWindow window = keyed.getKey();
             Long t = instantOf(window.field(), contact);
             if (t == null) {
@@ -84,7 +117,7 @@ final class TimeState {
             }
         }
         if (!events.isEmpty()) {
-            for (Map.Entry<ActivityWindow, String> keyed : windows.activityKeys().entrySet()) {
+            for (Map.Entry<ActivityWindow, String> keyed : activity.entrySet()) {
                 ActivityWindow window = keyed.getKey();
                 int count = window.count(events, now);
                 if (count > 0) {
@@ -96,7 +129,7 @@ final class TimeState {
                 }
             }
         }
-        return new TimeState(Set.copyOf(flags), Map.copyOf(counts), next, now, contact, events, windows);
+        return next;
     }
 
     private static Long instantOf(Field field, NormalizedContact contact) {
