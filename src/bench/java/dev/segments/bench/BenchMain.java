@@ -44,8 +44,13 @@ public final class BenchMain implements Callable<Integer> {
     int warmUp;
 
     @Option(names = "--partitions", split = ",", defaultValue = "1,2",
-            description = "Partition counts to compare with two client threads (default: ${DEFAULT-VALUE}).")
+            description = "Partition counts to compare (default: ${DEFAULT-VALUE}).")
     List<Integer> partitions;
+
+    @Option(names = "--clients", defaultValue = "4",
+            description = "Client threads writing at once when partitions are compared, each taking the changes of "
+                    + "its own contacts, as a service's request threads would (default: ${DEFAULT-VALUE}).")
+    int clients;
 
     @Option(names = "--partitions-max-contacts", defaultValue = "100000",
             description = "Compare partitions only at sizes up to this many contacts.")
@@ -117,7 +122,7 @@ public final class BenchMain implements Callable<Integer> {
         List<Integer> partitionCounts = contacts <= partitionsMaxContacts ? partitions : List.of();
         Optional<BenchConfig.PostgresAccess> postgres = Optional.ofNullable(postgresUrl)
                 .map(url -> new BenchConfig.PostgresAccess(url, postgresUser, postgresPassword));
-        return new BenchConfig(contacts, segments, included, warmUp, changes, partitionCounts, seed, postgres);
+        return new BenchConfig(contacts, segments, included, warmUp, changes, partitionCounts, clients, seed, postgres);
     }
 
     private static String javaExecutable() {

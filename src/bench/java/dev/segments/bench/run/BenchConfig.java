@@ -9,11 +9,12 @@ import java.util.Optional;
  *
  * @param warmUp      changes applied before the timed ones
  * @param changes     changes timed per subject
- * @param partitions  partition counts to compare with two client threads; empty to skip
+ * @param partitions  partition counts to compare; empty to skip
+ * @param clients     client threads writing concurrently when partitions are compared
  * @param postgres    where PostgreSQL is, when {@code postgres} is among the subjects
  */
 public record BenchConfig(int contacts, int segments, List<String> subjects, int warmUp, int changes,
-        List<Integer> partitions, long seed, Optional<PostgresAccess> postgres) {
+        List<Integer> partitions, int clients, long seed, Optional<PostgresAccess> postgres) {
 
     public BenchConfig {
         subjects = List.copyOf(subjects);

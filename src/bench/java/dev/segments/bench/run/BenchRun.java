@@ -208,8 +208,9 @@ public final class BenchRun {
     }
 
     /**
-     * P partitions loaded in parallel, then written by two client threads: a longer change stream of its own (the
-     * engines are fresh, so their generated rule classes need the first part to warm up), timed after the warm-up.
+     * P partitions loaded in parallel, then written by the configured client threads: a longer change stream of its
+     * own (the engines are fresh, so their generated rule classes need the first part to warm up), timed after the
+     * warm-up.
      */
     private void partitionThroughput(int partitions) {
         String name = "engine P=" + partitions;
@@ -219,8 +220,8 @@ public final class BenchRun {
         try (EngineSubject engine = new EngineSubject(workload.segments(), workload.zone(), workload.start(),
                 partitions)) {
             double load = seconds(() -> engine.load(workload.contacts(), workload.events()));
-            engine.applyConcurrently(warmUp, 2);
-            double changes = seconds(() -> engine.applyConcurrently(timed, 2));
+            engine.applyConcurrently(warmUp, config.clients());
+            double changes = seconds(() -> engine.applyConcurrently(timed, config.clients()));
             emit(PARTITIONS, name, "load", workload.contacts().size() / load, "contacts/s");
             emit(PARTITIONS, name, "changes", timed.size() / changes, "changes/s");
         }

@@ -54,7 +54,7 @@ class BenchmarkSmokeTest {
     private static List<Result> run(List<String> subjects, Optional<BenchConfig.PostgresAccess> postgres) {
         List<Result> results = new ArrayList<>();
         List<Integer> partitions = subjects.contains("floor") ? List.of(1, 2) : List.of();
-        BenchRun.run(new BenchConfig(300, 12, subjects, 50, 200, partitions, 7, postgres), results::add);
+        BenchRun.run(new BenchConfig(300, 12, subjects, 50, 200, partitions, 2, 7, postgres), results::add);
         return results;
     }
 
