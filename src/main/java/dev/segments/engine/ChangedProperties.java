@@ -17,8 +17,8 @@ final class ChangedProperties {
     private record Property(String name, Function<Contact, Object> getter) {
     }
 
+    // data and originalText are compared apart (below), more cheaply than by equals.
     private static final List<Property> PROPERTIES = List.of(
-            new Property("data", Contact::getData),
             new Property("email", Contact::getEmail),
             new Property("firstName", Contact::getFirstName),
             new Property("lastName", Contact::getLastName),
@@ -42,7 +42,6 @@ final class ChangedProperties {
             new Property("customNumber", Contact::getCustomNumber),
             new Property("customBoolean", Contact::getCustomBoolean),
             new Property("customTime", Contact::getCustomTime),
-            new Property("originalText", Contact::getOriginalText),
             new Property("timeFlags", Contact::getTimeFlags),
             new Property("activityCounts", Contact::getActivityCounts));
 
@@ -51,6 +50,13 @@ final class ChangedProperties {
 
     static String[] between(Contact before, Contact after) {
         Set<String> changed = new LinkedHashSet<>();
+        // The contact as given is replaced on every write: a new object is a change (only hand-written rules read it).
+        if (before.getData() != after.getData()) {
+            changed.add("data");
+        }
+        if (!sameOriginalText(before, after)) {
+            changed.add("originalText");
+        }
         for (Property property : PROPERTIES) {
             if (!Objects.equals(property.getter().apply(before), property.getter().apply(after))) {
                 changed.add(property.name());
@@ -66,6 +72,20 @@ final class ChangedProperties {
             differingCounts(before.getActivityCounts(), after.getActivityCounts(), changed);
         }
         return changed.toArray(String[]::new);
+    }
+
+    /**
+     * The text as written is the same when the normalised standard text and custom text are shared objects: {@link
+     * NormalizedContact#of} shares them only when the text as written did not change. Otherwise, compared field by
+     * field.
+     */
+    private static boolean sameOriginalText(Contact before, Contact after) {
+        NormalizedContact a = before.normalized();
+        NormalizedContact b = after.normalized();
+        if (a.text() == b.text() && a.customText() == b.customText()) {
+            return true;
+        }
+        return before.getOriginalText().equals(after.getOriginalText());
     }
 
     /**

@@ -28,6 +28,9 @@ public final class Contact {
         this.activityCounts = Map.copyOf(activityCounts);
     }
 
+    /** The normalised values this fact reads. */
+    NormalizedContact normalized() { return normalized; }
+
     /** The contact as given, values as written. */
     public ContactData getData() { return data; }
     public String getId() { return data.id(); }

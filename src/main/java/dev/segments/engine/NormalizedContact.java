@@ -87,20 +87,18 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
      * rebuilds only what it touches.
      */
     static NormalizedContact of(ContactData c, ZoneId zone, ContactData before, NormalizedContact previous) {
-        if (before == null || previous == null || !sameText(c, before) || !c.custom().equals(before.custom())) {
-            NormalizedContact full = of(c, zone);
-            return before != null && previous != null && c.tags().equals(before.tags())
-                    ? full.withTags(previous.tags) : full;
+        if (before == null || previous == null) {
+            return of(c, zone);
         }
+        StandardText text = sameText(c, before) ? previous.text : text(c);
         Set<String> tags = c.tags().equals(before.tags()) ? previous.tags : tags(c);
         StandardTimes time = sameTime(c, before) ? previous.time : time(c, zone);
-        return tags == previous.tags && time == previous.time ? previous
-                : new NormalizedContact(previous.text, tags, time, previous.customText, previous.customNumber,
+        if (!c.custom().equals(before.custom())) {
+            return withCustom(c, zone, text, tags, time);
+        }
+        return text == previous.text && tags == previous.tags && time == previous.time ? previous
+                : new NormalizedContact(text, tags, time, previous.customText, previous.customNumber,
                         previous.customBoolean, previous.customTime);
-    }
-
-    private NormalizedContact withTags(Set<String> sameTags) {
-        return new NormalizedContact(text, sameTags, time, customText, customNumber, customBoolean, customTime);
     }
 
     private static boolean sameText(ContactData a, ContactData b) {
@@ -137,16 +135,24 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
     }
 
     static NormalizedContact of(ContactData c, ZoneId zone) {
+        return withCustom(c, zone, text(c), tags(c), time(c, zone));
+    }
+
+    private static StandardText text(ContactData c) {
         OriginalText original = new OriginalText(c);
         Function<String, String> lowered = field -> {
             String value = original.get(field);
             return value == null ? null : FEW_DISTINCT_VALUES.contains(field) ? shared(lower(value)) : lower(value);
         };
-        StandardText text = new StandardText(lowered.apply("email"), lowered.apply("firstName"),
+        return new StandardText(lowered.apply("email"), lowered.apply("firstName"),
                 lowered.apply("lastName"), lowered.apply("phone"), lowered.apply("companyName"), lowered.apply("city"),
                 lowered.apply("state"), lowered.apply("country"), lowered.apply("postalCode"),
                 lowered.apply("timezone"), lowered.apply("source"), lowered.apply("emailStatus"));
+    }
 
+    /** The contact's custom fields, normalised by kind, with the other parts as given. */
+    private static NormalizedContact withCustom(ContactData c, ZoneId zone, StandardText text, Set<String> tags,
+            StandardTimes time) {
         Map<String, String> customText = new HashMap<>();
         Map<String, Double> customNumber = new HashMap<>();
         Map<String, Boolean> customBoolean = new HashMap<>();
@@ -168,8 +174,8 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
             }
         });
         // Compact immutable copies: these maps live as long as the contact, so their size counts more than the copy.
-        return new NormalizedContact(text, tags(c), time(c, zone), Map.copyOf(customText),
-                Map.copyOf(customNumber), Map.copyOf(customBoolean), Map.copyOf(customTime));
+        return new NormalizedContact(text, tags, time, Map.copyOf(customText), Map.copyOf(customNumber),
+                Map.copyOf(customBoolean), Map.copyOf(customTime));
     }
 
     /** Trimmed and lower-cased with {@code Locale.ROOT}; blank is {@code null}. */
