@@ -72,15 +72,15 @@ final class ContactConstraints {
         String p = property(field, FieldKind.TEXT);
         return switch (op) {
             case EQUALS -> p + " == " + quote(trimmedLower(((Operand.Text) value).value()));
-            // Static calls rather than Drools' contains and str[...] operators, which are evaluator wrappers that
+            // Static functions rather than Drools' contains and str[...] operators, which are evaluator wrappers that
             // Drools 10.2's constraint JIT mis-compiles inside compound expressions (NullSafeText says why not a
-            // method call behind a null guard).
-            case CONTAINS -> stringMethod(p, "contains", ((Operand.Text) value).value());
-            case STARTS_WITH -> stringMethod(p, "startsWith", ((Operand.Text) value).value());
-            case ENDS_WITH -> stringMethod(p, "endsWith", ((Operand.Text) value).value());
+            // method call behind a null guard, and why unqualified).
+            case CONTAINS -> textFunction(p, "textContains", ((Operand.Text) value).value());
+            case STARTS_WITH -> textFunction(p, "textStartsWith", ((Operand.Text) value).value());
+            case ENDS_WITH -> textFunction(p, "textEndsWith", ((Operand.Text) value).value());
             case IN -> p + " in (" + ((Operand.TextList) value).values().stream()
                     .map(v -> quote(trimmedLower(v))).collect(Collectors.joining(", ")) + ")";
-            case MATCHES -> "Re2.find(originalText[" + quote(field.wireName()) + "], "
+            case MATCHES -> "patternFound(originalText[" + quote(field.wireName()) + "], "
                     + quote(((Operand.Pattern) value).regex()) + ")";
             case IS_EMPTY -> isEmpty(field, p);
             default -> throw unsupported(op, FieldKind.TEXT);
@@ -147,8 +147,8 @@ final class ContactConstraints {
         return tags.size() == 1 ? joined : "(" + joined + ")";
     }
 
-    private static String stringMethod(String property, String method, String value) {
-        return "NullSafeText." + method + "(" + property + ", " + quote(lower(value)) + ")";
+    private static String textFunction(String property, String function, String value) {
+        return function + "(" + property + ", " + quote(lower(value)) + ")";
     }
 
     private static String tagContains(String tag) {

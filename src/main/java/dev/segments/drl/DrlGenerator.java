@@ -55,11 +55,13 @@ public final class DrlGenerator {
         drl.append("package ").append(PACKAGE).append(";\n\n");
         drl.append("import dev.segments.engine.Contact;\n");
         drl.append("import dev.segments.engine.SegmentMembership;\n");
-        if (uses(branches, "NullSafeText.")) {
-            drl.append("import dev.segments.engine.NullSafeText;\n");
+        for (String function : List.of("textContains", "textStartsWith", "textEndsWith")) {
+            if (uses(branches, function + "(")) {
+                drl.append("import function dev.segments.engine.NullSafeText.").append(function).append(";\n");
+            }
         }
-        if (uses(branches, "Re2.find(")) {
-            drl.append("import dev.segments.engine.Re2;\n");
+        if (uses(branches, "patternFound(")) {
+            drl.append("import function dev.segments.engine.Re2.patternFound;\n");
         }
         drl.append("\n// Segment ").append(segment.id()).append(": ").append(comment(segment.name())).append('\n');
         segment.description().ifPresent(d -> drl.append("// ").append(comment(d)).append('\n'));

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code matches} operator: an RE2 pattern found anywhere in the value, in linear time. Called from generated
  * constraints; compiled patterns are kept per pattern text (a pure function of it), as many as the rules use.
+ * Generated DRL imports it as a function and calls it unqualified, so that Drools sees the property it reads
+ * (see {@link NullSafeText}).
  */
 public final class Re2 {
 
@@ -15,7 +17,7 @@ public final class Re2 {
     private Re2() {
     }
 
-    public static boolean find(String value, String regex) {
+    public static boolean patternFound(String value, String regex) {
         if (value == null) {
             return false;
         }

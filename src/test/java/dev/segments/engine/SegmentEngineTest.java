@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.segments.contact.ContactData;
+import dev.segments.contact.CustomValue;
 import dev.segments.contact.EmailEvent;
 import dev.segments.definition.EmailEventType;
 import dev.segments.definition.Operator;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,26 @@ class SegmentEngineTest {
         assertThat(changes).containsExactly(new MembershipChange(T0, Kind.ENTERED, "engaged-texas-clients", "c-1"));
         assertThat(engine.members("engaged-texas-clients")).containsExactly("c-1");
         assertThat(heard).isEqualTo(changes);
+    }
+
+    @Test
+    void aChangeOfCaseAloneReachesMatchesRulesWhileOtherChangesLeaveThem() {
+        start(segment("austin-as-written", text("city", Operator.MATCHES, "^Aus")),
+                segment("gold-as-written", text("custom.plan", Operator.MATCHES, "^Gold$")));
+        ContactData written = contact("c-1").city("Austin").custom("plan", new CustomValue.Text(" Gold")).build();
+        engine.upsert(written);
+        assertThat(engine.segmentsOf("c-1")).containsExactly("austin-as-written", "gold-as-written");
+
+        ContactData shouted = written.toBuilder().city("AUSTIN").addTag("vip").build();
+        assertThat(engine.upsert(shouted)).containsExactly(
+                new MembershipChange(T0, Kind.EXITED, "austin-as-written", "c-1"));
+        assertThat(engine.upsert(shouted.toBuilder().custom("plan", new CustomValue.Text("GOLD")).build()))
+                .containsExactly(new MembershipChange(T0, Kind.EXITED, "gold-as-written", "c-1"));
+        assertThat(engine.upsert(written.toBuilder().addTag("vip").build())).containsExactlyInAnyOrder(
+                new MembershipChange(T0, Kind.ENTERED, "austin-as-written", "c-1"),
+                new MembershipChange(T0, Kind.ENTERED, "gold-as-written", "c-1"));
+        assertThat(engine.upsert(written.toBuilder().addTag("vip").addTag("beta").firstName("Ann").build())).isEmpty();
+        assertThat(engine.segmentsOf("c-1")).containsExactly("austin-as-written", "gold-as-written");
     }
 
     @Test
@@ -236,6 +258,29 @@ class SegmentEngineTest {
         engine.upsert(contact("c-1").state("TX").addTag("vip").build());
         engine.upsert(contact("c-1").state("TX").addTag("vip").firstName("Ann").build());
         assertThat(engine.ruleFirings()).containsOnly(java.util.Map.entry("texas", 1L), java.util.Map.entry("vip", 1L));
+    }
+
+    @Test
+    void textOperatorsAndMatchesReEvaluateOnlyWhenTheirFieldChanges() {
+        start(segment("gmail", text("email", Operator.CONTAINS, "@gmail.")),
+                segment("not-info", not(text("email", Operator.STARTS_WITH, "info@"))),
+                segment("dot-com", text("email", Operator.ENDS_WITH, ".com")),
+                segment("austin", text("city", Operator.MATCHES, "^Aus")));
+        ContactData ann = contact("c-1").email("ann@gmail.com").city("Austin").build();
+        engine.upsert(ann);
+        Map<String, Long> fired = Map.of("gmail", 1L, "not-info", 1L, "dot-com", 1L, "austin", 1L);
+        assertThat(engine.ruleFirings()).isEqualTo(fired);
+
+        engine.upsert(ann.toBuilder().addTag("vip").dnd(true).build());
+        assertThat(engine.ruleFirings()).as("no rule reads what changed").isEqualTo(fired);
+
+        engine.upsert(ann.toBuilder().addTag("vip").dnd(true).firstName("Ann").build());
+        assertThat(engine.ruleFirings()).as("matches reads the text as written, which has one property")
+                .isEqualTo(Map.of("gmail", 1L, "not-info", 1L, "dot-com", 1L, "austin", 2L));
+
+        engine.upsert(ann.toBuilder().addTag("vip").dnd(true).firstName("Ann").email("ann@gmail.org").build());
+        assertThat(engine.ruleFirings()).as("the email changed")
+                .isEqualTo(Map.of("gmail", 2L, "not-info", 2L, "dot-com", 1L, "austin", 3L));
     }
 
     @Test
