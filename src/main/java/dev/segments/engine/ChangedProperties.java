@@ -17,7 +17,7 @@ final class ChangedProperties {
     private record Property(String name, Function<Contact, Object> getter) {
     }
 
-    // data and originalText are compared apart (below), more cheaply than by equals.
+    // data and originalText are compared apart (below); originalText more cheaply than by equals.
     private static final List<Property> PROPERTIES = List.of(
             new Property("email", Contact::getEmail),
             new Property("firstName", Contact::getFirstName),
@@ -50,8 +50,8 @@ final class ChangedProperties {
 
     static String[] between(Contact before, Contact after) {
         Set<String> changed = new LinkedHashSet<>();
-        // The contact as given is replaced on every write: a new object is a change (only hand-written rules read it).
-        if (before.getData() != after.getData()) {
+        // Equal, not just the same object: an upsert of an unchanged contact must not update the fact at all.
+        if (!Objects.equals(before.getData(), after.getData())) {
             changed.add("data");
         }
         if (!sameOriginalText(before, after)) {

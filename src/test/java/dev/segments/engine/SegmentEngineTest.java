@@ -334,6 +334,25 @@ class SegmentEngineTest {
     }
 
     @Test
+    void anUpsertOfAnEqualContactReEvaluatesNothing() {
+        DrlFile readsData = new DrlFile("rules/reads-data.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                import dev.segments.engine.SegmentMembership;
+                rule "written" when $c : Contact( data != null )
+                then insertLogical(new SegmentMembership("written", $c.getId())); end
+                """);
+        engine = SegmentEngine.start(new RuleSources(List.of(SEED), List.of(readsData)), options());
+        engine.upsert(contact("c-1").state("TX").addTag("vip").build());
+        Map<String, Long> fired = engine.ruleFirings();
+
+        assertThat(engine.upsert(contact("c-1").state("TX").addTag("vip").build())).isEmpty();
+        assertThat(engine.ruleFirings()).as("an equal copy is no change").isEqualTo(fired);
+        engine.upsert(contact("c-1").state("TX").addTag("vip").firstName("Ann").build());
+        assertThat(engine.ruleFirings().get("written")).isEqualTo(fired.get("written") + 1);
+    }
+
+    @Test
     void aWriteThatFailsInARuleLeavesNothingHalfApplied() {
         DrlFile exploding = new DrlFile("rules/exploding.drl", """
                 package segments.handwritten;
