@@ -17,8 +17,8 @@ final class ChangedProperties {
     private record Property(String name, Function<Contact, Object> getter) {
     }
 
-    // data and originalText are compared apart (below); originalText more cheaply than by equals.
-    private static final List<Property> PROPERTIES = List.of(
+    /** The properties read from the contact as given; originalText and data are compared apart (below). */
+    private static final List<Property> FROM_DATA = List.of(
             new Property("email", Contact::getEmail),
             new Property("firstName", Contact::getFirstName),
             new Property("lastName", Contact::getLastName),
@@ -41,26 +41,31 @@ final class ChangedProperties {
             new Property("customText", Contact::getCustomText),
             new Property("customNumber", Contact::getCustomNumber),
             new Property("customBoolean", Contact::getCustomBoolean),
-            new Property("customTime", Contact::getCustomTime),
-            new Property("timeFlags", Contact::getTimeFlags),
-            new Property("activityCounts", Contact::getActivityCounts));
+            new Property("customTime", Contact::getCustomTime));
 
     private ChangedProperties() {
     }
 
     static String[] between(Contact before, Contact after) {
         Set<String> changed = new LinkedHashSet<>();
-        // Equal, not just the same object: an upsert of an unchanged contact must not update the fact at all.
-        if (!Objects.equals(before.getData(), after.getData())) {
-            changed.add("data");
-        }
         if (!sameOriginalText(before, after)) {
             changed.add("originalText");
         }
-        for (Property property : PROPERTIES) {
+        for (Property property : FROM_DATA) {
             if (!Objects.equals(property.getter().apply(before), property.getter().apply(after))) {
                 changed.add(property.name());
             }
+        }
+        // A value read from the contact as given changed, so it did; else compare it whole (a record's equals walks
+        // every field, tags and custom values): an upsert of an unchanged contact must not update the fact at all.
+        if (!changed.isEmpty() || !Objects.equals(before.getData(), after.getData())) {
+            changed.add("data");
+        }
+        if (!before.getTimeFlags().equals(after.getTimeFlags())) {
+            changed.add("timeFlags");
+        }
+        if (!before.getActivityCounts().equals(after.getActivityCounts())) {
+            changed.add("activityCounts");
         }
         if (changed.contains("tags")) {
             differingKeys(before.getTags(), after.getTags(), PropertyParts::tags, changed);
