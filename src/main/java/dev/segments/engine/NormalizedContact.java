@@ -68,6 +68,20 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
             };
         }
 
+        // Equal by value, as the record it replaced was (NormalizedContact is a record and compares its parts).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof StandardTimes that && present == that.present && createdAt == that.createdAt
+                    && dateOfBirth == that.dateOfBirth && lastEmailSentAt == that.lastEmailSentAt
+                    && lastEmailOpenedAt == that.lastEmailOpenedAt && lastEmailClickedAt == that.lastEmailClickedAt;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(present, createdAt, dateOfBirth, lastEmailSentAt, lastEmailOpenedAt,
+                    lastEmailClickedAt);
+        }
+
         private Long held(int bit, long millis) {
             return (present & (1 << bit)) == 0 ? null : millis;
         }

@@ -272,18 +272,19 @@ public final class SegmentEngine implements Segments {
      * that change, so Drools re-evaluates none of them, and the added rules then start from the new state.
      */
     private void switchRules(CompiledRules next) {
-        TimeWindows windows = next.windows();
-        if (!session.rules().windows().equals(windows)) {
-            contacts.values().forEach(state -> moveTimeTo(windows, state));
+        TimeWindows windows = session.rules().windows();
+        if (!windows.equals(next.windows())) {
+            TimeWindows.Change change = windows.changeTo(next.windows());
+            contacts.values().forEach(state -> moveTimeTo(change, state));
         }
         session.replaceRules(next);
     }
 
-    private void moveTimeTo(TimeWindows windows, ContactState state) {
+    private void moveTimeTo(TimeWindows.Change change, ContactState state) {
         if (state.time == null || state.handle == null) {
             return; // not in the session: its time state is computed when it is inserted
         }
-        state.time = state.time.forWindows(windows, now.toEpochMilli(), state.normalized);
+        state.time = state.time.forWindows(change, now.toEpochMilli(), state.normalized);
         Contact fact = new Contact(state.data, state.normalized, state.time.flags(), state.time.counts());
         String[] changed = ChangedProperties.ofWindowChange(state.fact, fact);
         if (changed.length > 0) {

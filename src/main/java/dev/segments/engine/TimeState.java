@@ -79,22 +79,18 @@ final class TimeState {
      * of this state's and the new windows'; one that came from a dropped window is early, which costs the contact a
      * recomputation at that instant and changes nothing.
      */
-    TimeState forWindows(TimeWindows next, long now, NormalizedContact contact) {
-        Map<RelativeWindow, String> addedRelative = added(next.relativeKeys(), windows.relativeKeys());
-        Map<ActivityWindow, String> addedActivity = added(next.activityKeys(), windows.activityKeys());
+    TimeState forWindows(TimeWindows.Change change, long now, NormalizedContact contact) {
+        if (windows != change.from()) {
+            return at(now, contact, events, change.to()); // computed for other windows: nothing to keep
+        }
         Set<String> keptFlags = new HashSet<>(flags);
-        keptFlags.retainAll(next.relativeKeys().values());
+        keptFlags.retainAll(change.relativeKeys());
         Map<String, Integer> keptCounts = new HashMap<>(counts);
-        keptCounts.keySet().retainAll(next.activityKeys().values());
-        long change = evaluate(now, contact, events, addedRelative, addedActivity, keptFlags, keptCounts);
-        return new TimeState(Set.copyOf(keptFlags), Map.copyOf(keptCounts), Math.min(nextChange, change), now,
-                contact, events, next);
-    }
-
-    private static <W> Map<W, String> added(Map<W, String> next, Map<W, String> previous) {
-        Map<W, String> added = new HashMap<>(next);
-        added.keySet().removeAll(previous.keySet());
-        return added;
+        keptCounts.keySet().retainAll(change.activityKeys());
+        long next = evaluate(now, contact, events, change.addedRelative(), change.addedActivity(), keptFlags,
+                keptCounts);
+        return new TimeState(Set.copyOf(keptFlags), Map.copyOf(keptCounts), Math.min(nextChange, next), now,
+                contact, events, change.to());
     }
 
     /** Adds the windows' flags and counts at {@code now}; returns their next change, {@code NO_CHANGE} if none. */

@@ -45,6 +45,26 @@ public final class TimeWindows {
         return activity;
     }
 
+    /** What moving from these windows to {@code next} adds and keeps, worked out once for all contacts. */
+    public Change changeTo(TimeWindows next) {
+        return new Change(this, next, added(next.relative, relative), added(next.activity, activity),
+                Set.copyOf(next.relative.values()), Set.copyOf(next.activity.values()));
+    }
+
+    private static <W> Map<W, String> added(Map<W, String> next, Map<W, String> previous) {
+        Map<W, String> added = new LinkedHashMap<>(next);
+        added.keySet().removeAll(previous.keySet());
+        return Map.copyOf(added);
+    }
+
+    /**
+     * A move between window sets: the windows {@code to} has that {@code from} has not, and the keys of all of
+     * {@code to}'s windows (what a contact's flags and counts keep).
+     */
+    public record Change(TimeWindows from, TimeWindows to, Map<RelativeWindow, String> addedRelative,
+            Map<ActivityWindow, String> addedActivity, Set<String> relativeKeys, Set<String> activityKeys) {
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof TimeWindows that && relative.equals(that.relative) && activity.equals(that.activity);

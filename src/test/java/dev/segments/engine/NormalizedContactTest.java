@@ -32,6 +32,9 @@ class NormalizedContactTest {
         assertThat(times.get("createdAt")).isZero();
         assertThat(times.get("lastEmailSentAt")).isNull();
         assertThat(times.get("city")).as("not an instant").isNull();
+        assertThat(NormalizedContact.of(contact, CHICAGO)).as("equal by value, parts included")
+                .isEqualTo(NormalizedContact.of(contact, CHICAGO));
+        assertThat(times).isNotEqualTo(NormalizedContact.of(ContactData.builder("c-1").build(), CHICAGO).time());
     }
 
     @Test
