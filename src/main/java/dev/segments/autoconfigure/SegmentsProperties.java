@@ -20,7 +20,7 @@ public class SegmentsProperties {
     private int maxCascadeSteps = WorkflowSettings.DEFAULT_MAX_CASCADE_STEPS;
 
     /**
-     * Independent partitions of contacts, each with its own KIE session and writer; 1 is one engine. Writes for
+     * Independent partitions of contacts, each with its own KIE session and writer thread; 1 is one engine. Writes for
      * contacts of different partitions run in parallel.
      */
     private int partitions = 1;

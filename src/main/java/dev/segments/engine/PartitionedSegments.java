@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,30 +22,31 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
  * Contacts split over independent engines by a hash of their id, behind one view. A segment's membership depends only
- * on one contact's facts, so this is exact. Each partition has its own KIE session and its own writer lock: writes for
- * contacts of different partitions run in parallel on their callers' threads, and time and rule changes run the
- * partitions in parallel. Listeners hear one partition at a time.
+ * on one contact's facts, so this is exact. Each partition has its own KIE session and its own writer thread: a write
+ * is handed to the writer of its contact's partition and the caller waits for its changes, so writes for contacts of
+ * different partitions run in parallel, and each session is only ever touched by one thread. Time and rule changes
+ * run on every writer at once. Reads go straight to the partitions, which let them wait for a running write. Listeners
+ * hear one partition at a time, on that partition's writer; a write a listener makes for a contact of the same
+ * partition runs at once on that writer instead of queueing behind the write that called the listener.
  */
 public final class PartitionedSegments implements Segments {
 
     private final List<SegmentEngine> partitions;
-    private final ExecutorService workers;
+    private final List<PartitionWriter> writers;
     private final Object listenerLock = new Object();
     private final Map<Object, Object> listenerWrappers = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private PartitionedSegments(List<SegmentEngine> partitions) {
         this.partitions = List.copyOf(partitions);
-        this.workers = Executors.newFixedThreadPool(partitions.size(), runnable -> {
-            Thread thread = new Thread(runnable, "segments-partition");
-            thread.setDaemon(true);
-            return thread;
-        });
+        List<PartitionWriter> started = new ArrayList<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            started.add(new PartitionWriter("segments-partition-" + i));
+        }
+        this.writers = List.copyOf(started);
     }
 
     /** One engine when {@code partitions} is 1, else that many partitions; the rules are compiled for each. */
@@ -71,23 +73,34 @@ public final class PartitionedSegments implements Segments {
         return partitions.size();
     }
 
+    private int indexOf(String contactId) {
+        return Math.floorMod(contactId.hashCode(), partitions.size());
+    }
+
     private SegmentEngine partitionOf(String contactId) {
-        return partitions.get(Math.floorMod(contactId.hashCode(), partitions.size()));
+        return partitions.get(indexOf(contactId));
+    }
+
+    /** Runs the write on the writer of the contact's partition and waits for its changes. */
+    private List<MembershipChange> writeFor(String contactId, Function<SegmentEngine, List<MembershipChange>> write) {
+        int index = indexOf(contactId);
+        SegmentEngine engine = partitions.get(index);
+        return join(writers.get(index).submit(() -> write.apply(engine)));
     }
 
     @Override
     public List<MembershipChange> upsert(ContactData contact) {
-        return partitionOf(contact.id()).upsert(contact);
+        return writeFor(contact.id(), engine -> engine.upsert(contact));
     }
 
     @Override
     public List<MembershipChange> delete(String contactId) {
-        return partitionOf(contactId).delete(contactId);
+        return writeFor(contactId, engine -> engine.delete(contactId));
     }
 
     @Override
     public List<MembershipChange> record(EmailEvent event) {
-        return partitionOf(event.contactId()).record(event);
+        return writeFor(event.contactId(), engine -> engine.record(event));
     }
 
     /** Each partition loads its own contacts and events, in parallel; unknown contacts are refused first. */
@@ -95,10 +108,11 @@ public final class PartitionedSegments implements Segments {
     public List<MembershipChange> load(List<ContactData> contacts, List<EmailEvent> events) {
         Set<String> loading = new HashSet<>();
         contacts.forEach(c -> loading.add(c.id()));
-        for (EmailEvent event : events) {
-            if (!loading.contains(event.contactId()) && partitionOf(event.contactId()).contact(event.contactId())
-                    .isEmpty()) {
-                throw new UnknownContactException(event.contactId());
+        Set<String> withEvents = new LinkedHashSet<>();
+        events.forEach(e -> withEvents.add(e.contactId()));
+        for (String id : withEvents) {
+            if (!loading.contains(id) && partitionOf(id).contact(id).isEmpty()) {
+                throw new UnknownContactException(id);
             }
         }
         Map<SegmentEngine, List<ContactData>> contactsOf = new HashMap<>();
@@ -128,16 +142,30 @@ public final class PartitionedSegments implements Segments {
         return inParallel(engine -> engine.updateRules(sources));
     }
 
+    /** Runs the work on every partition's writer at once; the first failure, in partition order, is thrown. */
     private List<MembershipChange> inParallel(Function<SegmentEngine, List<MembershipChange>> work) {
-        List<CompletableFuture<List<MembershipChange>>> futures = partitions.stream()
-                .map(engine -> CompletableFuture.supplyAsync(() -> work.apply(engine), workers)).toList();
-        List<MembershipChange> all = new ArrayList<>();
-        try {
-            futures.forEach(future -> all.addAll(future.join()));
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        List<CompletableFuture<List<MembershipChange>>> futures = new ArrayList<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            SegmentEngine engine = partitions.get(i);
+            futures.add(writers.get(i).submit(() -> work.apply(engine)));
         }
+        List<MembershipChange> all = new ArrayList<>();
+        futures.forEach(future -> all.addAll(join(future)));
         return all;
+    }
+
+    private static List<MembershipChange> join(CompletableFuture<List<MembershipChange>> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -223,7 +251,7 @@ public final class PartitionedSegments implements Segments {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        writers.forEach(PartitionWriter::close);
         partitions.forEach(SegmentEngine::close);
     }
 }

@@ -210,7 +210,7 @@ public final class BenchRun {
     /**
      * P partitions loaded in parallel, then written by the configured client threads: a longer change stream of its
      * own (the engines are fresh, so their generated rule classes need the first part to warm up), timed after the
-     * warm-up.
+     * warm-up; then scenario 4's segment edit, which every partition applies at once.
      */
     private void partitionThroughput(int partitions) {
         String name = "engine P=" + partitions;
@@ -224,6 +224,8 @@ public final class BenchRun {
             double changes = seconds(() -> engine.applyConcurrently(timed, config.clients()));
             emit(PARTITIONS, name, "load", workload.contacts().size() / load, "contacts/s");
             emit(PARTITIONS, name, "changes", timed.size() / changes, "changes/s");
+            double edit = seconds(() -> engine.replaceSegment(workload.edit()));
+            emit(PARTITIONS, name, "edit time", edit * 1e3, "ms");
         }
         HeapUsage.afterGc();
     }
