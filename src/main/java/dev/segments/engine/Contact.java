@@ -16,17 +16,26 @@ import java.util.Set;
  */
 public final class Contact {
 
+    private final int ordinal;
     private final ContactData data;
     private final NormalizedContact normalized;
     private final Set<String> timeFlags;
     private final Map<String, Integer> activityCounts;
 
-    Contact(ContactData data, NormalizedContact n, Set<String> timeFlags, Map<String, Integer> activityCounts) {
+    Contact(int ordinal, ContactData data, NormalizedContact n, Set<String> timeFlags,
+            Map<String, Integer> activityCounts) {
+        this.ordinal = ordinal;
         this.data = data;
         this.normalized = n;
         this.timeFlags = Set.copyOf(timeFlags);
         this.activityCounts = Map.copyOf(activityCounts);
     }
+
+    /**
+     * The contact's ordinal in the engine's membership bitmaps, so a rule match finds its bit without looking the id
+     * up. Not a bean property: rules do not read it, and Drools does not watch it.
+     */
+    int ordinal() { return ordinal; }
 
     /** The normalised values this fact reads. */
     NormalizedContact normalized() { return normalized; }

@@ -62,13 +62,13 @@ final class MatchedMemberships implements RuleEventListener {
         if (branch.segmentId == null) {
             return;
         }
-        String contactId = contactIn(match);
-        int ordinal = ordinals.of(contactId);
+        Contact contact = contactIn(match);
+        int ordinal = contact.ordinal();
         if (!branch.matched.get(ordinal)) {
             boolean member = isMember(branch.segmentId, ordinal);
             branch.matched.set(ordinal);
             if (!member) {
-                flips.flip(branch.segmentId, contactId, 1);
+                flips.flip(branch.segmentId, contact.getId(), 1);
             }
         }
     }
@@ -79,12 +79,12 @@ final class MatchedMemberships implements RuleEventListener {
         if (branch == null || branch.segmentId == null) {
             return;
         }
-        String contactId = contactIn(match);
-        int ordinal = ordinals.find(contactId);
-        if (ordinal >= 0 && branch.matched.get(ordinal)) {
+        Contact contact = contactIn(match);
+        int ordinal = contact.ordinal();
+        if (branch.matched.get(ordinal)) {
             branch.matched.clear(ordinal);
             if (!isMember(branch.segmentId, ordinal)) {
-                flips.flip(branch.segmentId, contactId, -1);
+                flips.flip(branch.segmentId, contact.getId(), -1);
             }
         }
     }
@@ -140,7 +140,7 @@ final class MatchedMemberships implements RuleEventListener {
         return false;
     }
 
-    private static String contactIn(Match match) {
-        return ((Contact) match.getDeclarationValue("$contact")).getId();
+    private static Contact contactIn(Match match) {
+        return (Contact) match.getDeclarationValue("$contact");
     }
 }

@@ -32,8 +32,11 @@ final class MembershipIndex {
         this.ordinals = ordinals;
     }
 
-    void contactAdded(String contactId) {
-        contacts.set(ordinals.of(contactId));
+    /** Returns the contact's ordinal, which stays its own until {@link #contactRemoved}. */
+    int contactAdded(String contactId) {
+        int ordinal = ordinals.of(contactId);
+        contacts.set(ordinal);
+        return ordinal;
     }
 
     /** After the step that deleted the contact, when its memberships have ended. */

@@ -61,6 +61,8 @@ public final class SegmentEngine implements Segments {
     private Instant now;
 
     private static final class ContactState {
+        /** The contact's ordinal in the membership bitmaps, fixed while the engine holds the contact. */
+        final int ordinal;
         ContactData data;
         NormalizedContact normalized;
         Contact fact;
@@ -68,6 +70,10 @@ public final class SegmentEngine implements Segments {
         /** In time order; replaced, never changed in place, so a snapshot can keep it. */
         List<EmailEvent> events = List.of();
         TimeState time;
+
+        ContactState(int ordinal) {
+            this.ordinal = ordinal;
+        }
     }
 
     /** Contacts per rule firing in {@link #load}: large enough to batch, small enough to undo. */
@@ -114,10 +120,8 @@ public final class SegmentEngine implements Segments {
     public List<MembershipChange> upsert(ContactData contact) {
         Objects.requireNonNull(contact, "contact");
         return write(() -> undoingOnFailure(contact.id(), () -> {
-            ContactState state = contacts.computeIfAbsent(contact.id(), id -> {
-                memberships.contactAdded(id);
-                return new ContactState();
-            });
+            ContactState state = contacts.computeIfAbsent(contact.id(),
+                    id -> new ContactState(memberships.contactAdded(id)));
             refresh(state, contact);
             return step(now);
         }));
@@ -172,14 +176,17 @@ public final class SegmentEngine implements Segments {
         Objects.requireNonNull(contacts, "contacts");
         Objects.requireNonNull(events, "events");
         return write(() -> {
-            Map<String, ContactData> latest = new LinkedHashMap<>();
+            Map<String, ContactData> latest = new LinkedHashMap<>(capacityFor(contacts.size()));
             contacts.forEach(c -> latest.put(c.id(), c));
-            Map<String, List<EmailEvent>> eventsByContact = new LinkedHashMap<>();
+            Map<String, List<EmailEvent>> eventsByContact = new LinkedHashMap<>(capacityFor(latest.size()));
             for (EmailEvent event : events) {
-                if (!latest.containsKey(event.contactId()) && !this.contacts.containsKey(event.contactId())) {
-                    throw new UnknownContactException(event.contactId());
-                }
                 eventsByContact.computeIfAbsent(event.contactId(), id -> new ArrayList<>()).add(event);
+            }
+            // Checked per contact, not per event, in the order of their first events: the first unknown one is refused.
+            for (String id : eventsByContact.keySet()) {
+                if (!latest.containsKey(id) && !this.contacts.containsKey(id)) {
+                    throw new UnknownContactException(id);
+                }
             }
             List<String> ids = new ArrayList<>(latest.keySet());
             eventsByContact.keySet().stream().filter(id -> !latest.containsKey(id)).forEach(ids::add);
@@ -190,10 +197,8 @@ public final class SegmentEngine implements Segments {
                 changes.addAll(undoingOnFailure(chunk, () -> {
                     for (String id : chunk) {
                         List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
-                        ContactState state = this.contacts.computeIfAbsent(id, newId -> {
-                            memberships.contactAdded(newId);
-                            return new ContactState();
-                        });
+                        ContactState state = this.contacts.computeIfAbsent(id,
+                                newId -> new ContactState(memberships.contactAdded(newId)));
                         ContactData data = latest.getOrDefault(id, state.data);
                         for (EmailEvent event : own) {
                             data = EventEffects.apply(data, event);
@@ -285,7 +290,7 @@ public final class SegmentEngine implements Segments {
             return; // not in the session: its time state is computed when it is inserted
         }
         state.time = state.time.forWindows(change, now.toEpochMilli(), state.normalized);
-        Contact fact = new Contact(state.data, state.normalized, state.time.flags(), state.time.counts());
+        Contact fact = new Contact(state.ordinal, state.data, state.normalized, state.time.flags(), state.time.counts());
         String[] changed = ChangedProperties.ofWindowChange(state.fact, fact);
         if (changed.length > 0) {
             session.update(state.handle, fact, changed);
@@ -434,13 +439,12 @@ public final class SegmentEngine implements Segments {
                 session.delete(current.handle);
             }
         } else {
-            ContactState state = new ContactState();
+            ContactState state = new ContactState(memberships.contactAdded(contactId));
             state.data = snapshot.data();
             state.normalized = snapshot.normalized();
             state.fact = snapshot.fact();
             state.events = snapshot.events();
             schedule.set(contactId, snapshot.scheduledAt());
-            memberships.contactAdded(contactId);
             if (current != null && current.handle != null) {
                 state.handle = current.handle;
                 session.update(state.handle, state.fact, ChangedProperties.between(current.fact, state.fact));
@@ -466,7 +470,7 @@ public final class SegmentEngine implements Segments {
         state.time = TimeState.at(now.toEpochMilli(), state.normalized, state.events, session.rules().windows(),
                 state.time);
         TimeState time = state.time;
-        Contact fact = new Contact(state.data, state.normalized, time.flags(), time.counts());
+        Contact fact = new Contact(state.ordinal, state.data, state.normalized, time.flags(), time.counts());
         if (state.handle == null) {
             state.handle = session.insert(fact);
         } else {
@@ -559,6 +563,11 @@ public final class SegmentEngine implements Segments {
                 refresh(state, next);
             }
         });
+    }
+
+    /** A hash map capacity that holds {@code entries} without growing. */
+    private static int capacityFor(int entries) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, entries * 4L / 3 + 1);
     }
 
     private <T> T write(Supplier<T> operation) {

@@ -57,7 +57,7 @@ class ConstraintJitTest {
         try {
             for (int i = 0; i < 100; i++) {
                 ContactData empty = ContactData.of("c-" + i);
-                session.insert(new Contact(empty, NormalizedContact.of(empty, ZoneOffset.UTC), Set.of(), Map.of()));
+                session.insert(new Contact(0, empty, NormalizedContact.of(empty, ZoneOffset.UTC), Set.of(), Map.of()));
                 session.fireAllRules();
             }
             List<MVELConstraint> constraints = textConstraints(base);

@@ -57,7 +57,7 @@ class ContactPropertyPartsTest {
 
     private static Contact contact() {
         ContactData data = ContactData.builder("c-1").addTag("VIP").build();
-        return new Contact(data, NormalizedContact.of(data, ZoneOffset.UTC), Set.of("lastEmailOpenedAt withinLast P7D"),
+        return new Contact(0, data, NormalizedContact.of(data, ZoneOffset.UTC), Set.of("lastEmailOpenedAt withinLast P7D"),
                 Map.of("email.opened within P30D", 2));
     }
 }
