@@ -22,31 +22,33 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
  * Contacts split over independent engines by a hash of their id, behind one view. A segment's membership depends only
- * on one contact's facts, so this is exact. Each partition has its own KIE session and its own writer thread: a write
- * is handed to the writer of its contact's partition and the caller waits for its changes, so writes for contacts of
- * different partitions run in parallel, and each session is only ever touched by one thread. Time and rule changes
- * run on every writer at once. Reads go straight to the partitions, which let them wait for a running write. Listeners
- * hear one partition at a time, on that partition's writer; a write a listener makes for a contact of the same
- * partition runs at once on that writer instead of queueing behind the write that called the listener.
+ * on one contact's facts, so this is exact. Each partition has its own KIE session and its own writer lock: a write
+ * runs on its caller's thread once it holds its partition's lock, so writes for contacts of different partitions run
+ * in parallel, and time and rule changes run the partitions in parallel. (A writer thread per partition, callers
+ * handing it their writes and waiting, measured a third slower on two cores: docs/BENCHMARKS.md.) Listeners hear one
+ * partition at a time; a listener should not write to the engine, since its write may wait for a partition whose
+ * writer is waiting to call a listener.
  */
 public final class PartitionedSegments implements Segments {
 
     private final List<SegmentEngine> partitions;
-    private final List<PartitionWriter> writers;
+    private final ExecutorService workers;
     private final Object listenerLock = new Object();
     private final Map<Object, Object> listenerWrappers = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private PartitionedSegments(List<SegmentEngine> partitions) {
         this.partitions = List.copyOf(partitions);
-        List<PartitionWriter> started = new ArrayList<>();
-        for (int i = 0; i < partitions.size(); i++) {
-            started.add(new PartitionWriter("segments-partition-" + i));
-        }
-        this.writers = List.copyOf(started);
+        this.workers = Executors.newFixedThreadPool(partitions.size(), runnable -> {
+            Thread thread = new Thread(runnable, "segments-partition");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** One engine when {@code partitions} is 1, else that many partitions; the rules are compiled for each. */
@@ -73,34 +75,23 @@ public final class PartitionedSegments implements Segments {
         return partitions.size();
     }
 
-    private int indexOf(String contactId) {
-        return Math.floorMod(contactId.hashCode(), partitions.size());
-    }
-
     private SegmentEngine partitionOf(String contactId) {
-        return partitions.get(indexOf(contactId));
-    }
-
-    /** Runs the write on the writer of the contact's partition and waits for its changes. */
-    private List<MembershipChange> writeFor(String contactId, Function<SegmentEngine, List<MembershipChange>> write) {
-        int index = indexOf(contactId);
-        SegmentEngine engine = partitions.get(index);
-        return join(writers.get(index).submit(() -> write.apply(engine)));
+        return partitions.get(Math.floorMod(contactId.hashCode(), partitions.size()));
     }
 
     @Override
     public List<MembershipChange> upsert(ContactData contact) {
-        return writeFor(contact.id(), engine -> engine.upsert(contact));
+        return partitionOf(contact.id()).upsert(contact);
     }
 
     @Override
     public List<MembershipChange> delete(String contactId) {
-        return writeFor(contactId, engine -> engine.delete(contactId));
+        return partitionOf(contactId).delete(contactId);
     }
 
     @Override
     public List<MembershipChange> record(EmailEvent event) {
-        return writeFor(event.contactId(), engine -> engine.record(event));
+        return partitionOf(event.contactId()).record(event);
     }
 
     /** Each partition loads its own contacts and events, in parallel; unknown contacts are refused first. */
@@ -142,30 +133,16 @@ public final class PartitionedSegments implements Segments {
         return inParallel(engine -> engine.updateRules(sources));
     }
 
-    /** Runs the work on every partition's writer at once; the first failure, in partition order, is thrown. */
     private List<MembershipChange> inParallel(Function<SegmentEngine, List<MembershipChange>> work) {
-        List<CompletableFuture<List<MembershipChange>>> futures = new ArrayList<>();
-        for (int i = 0; i < partitions.size(); i++) {
-            SegmentEngine engine = partitions.get(i);
-            futures.add(writers.get(i).submit(() -> work.apply(engine)));
-        }
+        List<CompletableFuture<List<MembershipChange>>> futures = partitions.stream()
+                .map(engine -> CompletableFuture.supplyAsync(() -> work.apply(engine), workers)).toList();
         List<MembershipChange> all = new ArrayList<>();
-        futures.forEach(future -> all.addAll(join(future)));
-        return all;
-    }
-
-    private static List<MembershipChange> join(CompletableFuture<List<MembershipChange>> future) {
         try {
-            return future.join();
+            futures.forEach(future -> all.addAll(future.join()));
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
+        return all;
     }
 
     @Override
@@ -251,7 +228,7 @@ public final class PartitionedSegments implements Segments {
 
     @Override
     public void close() {
-        writers.forEach(PartitionWriter::close);
+        workers.shutdownNow();
         partitions.forEach(SegmentEngine::close);
     }
 }

@@ -2,7 +2,6 @@ package dev.segments.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.segments.contact.ContactData;
 import dev.segments.contact.EmailEvent;
@@ -106,55 +105,6 @@ class PartitionedSegmentsTest {
                 assertThat(heard.getOrDefault(segment, Set.of())).as(segment).isEqualTo(one.members(segment));
             }
         }
-    }
-
-    @Test
-    void eachPartitionIsWrittenByItsOwnThreadAndFailuresReachTheCaller() {
-        List<SegmentDefinition> segments = new RandomSegments(new Random(41)).segments(10);
-        List<ContactData> contacts = new RandomContacts(new Random(42)).contacts(60);
-        try (Segments two = PartitionedSegments.start(RuleSources.of(segments), EngineOptions.startingAt(START), 2)) {
-            Map<String, Set<String>> writersByContact = new HashMap<>();
-            two.addListener(changes -> changes.forEach(change -> writersByContact
-                    .computeIfAbsent(change.contactId(), id -> new TreeSet<>()).add(Thread.currentThread().getName())));
-            contacts.forEach(two::upsert);
-            contacts.forEach(contact -> two.delete(contact.id()));
-
-            assertThat(writersByContact).isNotEmpty();
-            writersByContact.forEach((contact, writers) -> assertThat(writers).as(contact).hasSize(1));
-            Set<String> allWriters = new TreeSet<>();
-            writersByContact.values().forEach(allWriters::addAll);
-            assertThat(allWriters).containsExactlyInAnyOrder("segments-partition-0", "segments-partition-1");
-
-            assertThatThrownBy(() -> two.delete("nobody")).isInstanceOf(UnknownContactException.class);
-        }
-    }
-
-    @Test
-    void aListenerMayWriteToAnyPartitionWithoutWaitingForItself() {
-        List<SegmentDefinition> segments = new RandomSegments(new Random(51)).segments(10);
-        List<ContactData> contacts = new RandomContacts(new Random(52)).contacts(40);
-        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            try (Segments two = PartitionedSegments.start(RuleSources.of(segments), EngineOptions.startingAt(START), 2);
-                    Segments one = PartitionedSegments.start(RuleSources.of(segments), EngineOptions.startingAt(START),
-                            1)) {
-                List<MembershipChange> fromRewrites = Collections.synchronizedList(new ArrayList<>());
-                List<String> rewritten = Collections.synchronizedList(new ArrayList<>());
-                two.addListener(changes -> changes.stream().map(MembershipChange::contactId).distinct().forEach(id -> {
-                    rewritten.add(id);
-                    // the same contact (its own partition, so its own writer) and the first one (either partition)
-                    fromRewrites.addAll(two.upsert(two.contact(id).orElseThrow()));
-                    fromRewrites.addAll(two.upsert(two.contact(contacts.get(0).id()).orElseThrow()));
-                }));
-                contacts.forEach(two::upsert);
-                contacts.forEach(one::upsert);
-
-                assertThat(rewritten).isNotEmpty();
-                assertThat(fromRewrites).isEmpty();
-                for (String segment : one.segmentIds()) {
-                    assertThat(two.members(segment)).as(segment).isEqualTo(one.members(segment));
-                }
-            }
-        });
     }
 
     private static void upsertEvery(Segments segments, List<ContactData> contacts, int offset) {
