@@ -38,12 +38,16 @@ import java.util.function.Function;
 public final class PartitionedSegments implements Segments {
 
     private final List<SegmentEngine> partitions;
+    private final RuleCompiler compiler;
+    private CompiledRules rules; // what every partition runs; guarded by this
     private final ExecutorService workers;
     private final Object listenerLock = new Object();
     private final Map<Object, Object> listenerWrappers = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    private PartitionedSegments(List<SegmentEngine> partitions) {
+    private PartitionedSegments(List<SegmentEngine> partitions, RuleCompiler compiler, CompiledRules rules) {
         this.partitions = List.copyOf(partitions);
+        this.compiler = compiler;
+        this.rules = rules;
         this.workers = Executors.newFixedThreadPool(partitions.size(), runnable -> {
             Thread thread = new Thread(runnable, "segments-partition");
             thread.setDaemon(true);
@@ -51,7 +55,10 @@ public final class PartitionedSegments implements Segments {
         });
     }
 
-    /** One engine when {@code partitions} is 1, else that many partitions; the rules are compiled for each. */
+    /**
+     * One engine when {@code partitions} is 1, else that many partitions. The rules are compiled once; each partition
+     * builds its own rule base from them.
+     */
     public static Segments start(RuleSources sources, EngineOptions options, int partitions) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
@@ -59,16 +66,19 @@ public final class PartitionedSegments implements Segments {
         if (partitions == 1) {
             return SegmentEngine.start(sources, options);
         }
+        RuleCompiler compiler = SegmentEngine.compilerFor(options);
+        CompiledRules rules = compiler.compile(sources);
         List<SegmentEngine> engines = new ArrayList<>();
         try {
             for (int i = 0; i < partitions; i++) {
-                engines.add(SegmentEngine.start(sources, options));
+                engines.add(SegmentEngine.start(compiler, rules, options));
             }
         } catch (RuntimeException failure) {
             engines.forEach(SegmentEngine::close);
+            compiler.discard(rules.releaseId());
             throw failure;
         }
-        return new PartitionedSegments(engines);
+        return new PartitionedSegments(engines, compiler, rules);
     }
 
     int partitionCount() {
@@ -123,14 +133,46 @@ public final class PartitionedSegments implements Segments {
     }
 
     /**
-     * Compiles the sources once (refusing them before any partition changes), then updates every partition in
-     * parallel.
+     * Compiles the sources once (refusing them before any partition changes), then switches every partition in
+     * parallel. All or nothing: if a new rule throws in one partition, the partitions that switched go back to the
+     * rules that ran before (their listeners hear the way back), and the failure is thrown.
      */
     @Override
-    public List<MembershipChange> updateRules(RuleSources sources) {
-        SegmentEngine first = partitions.get(0);
-        RuleCompiler.check(sources, first.zone(), first.taskNames());
-        return inParallel(engine -> engine.updateRules(sources));
+    public synchronized List<MembershipChange> updateRules(RuleSources sources) {
+        CompiledRules next = compiler.compile(sources);
+        List<CompletableFuture<List<MembershipChange>>> switched = partitions.stream()
+                .map(engine -> CompletableFuture.supplyAsync(() -> engine.switchTo(next), workers)).toList();
+        List<MembershipChange> all = new ArrayList<>();
+        RuntimeException failure = null;
+        List<SegmentEngine> toGoBack = new ArrayList<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            try {
+                all.addAll(switched.get(i).join());
+                toGoBack.add(partitions.get(i));
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            CompiledRules previous = rules;
+            for (SegmentEngine engine : toGoBack) {
+                try {
+                    engine.switchTo(previous);
+                } catch (RuntimeException wayBackFailure) {
+                    failure.addSuppressed(wayBackFailure);
+                }
+            }
+            compiler.discard(next.releaseId());
+            throw failure;
+        }
+        compiler.discard(rules.releaseId());
+        rules = next;
+        return all;
     }
 
     private List<MembershipChange> inParallel(Function<SegmentEngine, List<MembershipChange>> work) {

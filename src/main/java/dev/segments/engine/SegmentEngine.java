@@ -92,9 +92,17 @@ public final class SegmentEngine implements Segments {
 
     /** Compiles the rules and starts an empty engine; throws {@link RuleCompilationException} if they do not compile. */
     public static SegmentEngine start(RuleSources sources, EngineOptions options) {
-        RuleCompiler compiler = new RuleCompiler(options.zone(), options.workflows().taskNames(),
-                options.membershipFacts());
+        RuleCompiler compiler = compilerFor(options);
         return new SegmentEngine(compiler, compiler.compile(sources), options);
+    }
+
+    /** An empty engine on rules already compiled by {@code compiler}, which partitions share. */
+    static SegmentEngine start(RuleCompiler compiler, CompiledRules rules, EngineOptions options) {
+        return new SegmentEngine(compiler, rules, options);
+    }
+
+    static RuleCompiler compilerFor(EngineOptions options) {
+        return new RuleCompiler(options.zone(), options.workflows().taskNames(), options.membershipFacts());
     }
 
     @Override
@@ -245,30 +253,48 @@ public final class SegmentEngine implements Segments {
     /**
      * Replaces the rules in place, keeping every contact: unchanged segments emit nothing, a changed one only its
      * net difference, a removed one its exits. Rules that do not compile are refused with
-     * {@link RuleCompilationException} and the running rules stay as they were.
+     * {@link RuleCompilationException} and the running rules stay as they were. The rules are compiled before the
+     * writer lock is taken, so other writes go on meanwhile; concurrent updates apply in the order they get the lock.
      */
     @Override
     public List<MembershipChange> updateRules(RuleSources sources) {
+        CompiledRules next = compiler.compile(sources); // before taking the lock: writes go on while it compiles
         return write(() -> {
-            CompiledRules next = compiler.compile(sources);
             CompiledRules previous = session.rules();
             try {
-                switchRules(next);
-                List<MembershipChange> changes = step(now);
+                List<MembershipChange> changes = applyRules(next);
                 compiler.discard(previous.releaseId());
                 return changes;
             } catch (RuntimeException failure) {
-                // A new rule threw while firing: go back to the rules that ran before.
-                try {
-                    switchRules(previous);
-                    session.fire(now);
-                } catch (RuntimeException rollbackFailure) {
-                    failure.addSuppressed(rollbackFailure);
-                }
                 compiler.discard(next.releaseId());
                 throw failure;
             }
         });
+    }
+
+    /**
+     * Replaces the rules, like {@link #updateRules}, with rules compiled by this engine's compiler (which partitions
+     * share); neither the rules that ran before nor these are discarded, since other partitions may run them.
+     */
+    List<MembershipChange> switchTo(CompiledRules next) {
+        return write(() -> applyRules(next));
+    }
+
+    /** Switches to the rules and fires; if a new rule throws while firing, goes back to the rules that ran before. */
+    private List<MembershipChange> applyRules(CompiledRules next) {
+        CompiledRules previous = session.rules();
+        try {
+            switchRules(next);
+            return step(now);
+        } catch (RuntimeException failure) {
+            try {
+                switchRules(previous);
+                session.fire(now);
+            } catch (RuntimeException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        }
     }
 
     /**

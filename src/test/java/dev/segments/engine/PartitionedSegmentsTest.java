@@ -126,6 +126,38 @@ class PartitionedSegmentsTest {
     }
 
     @Test
+    void aRuleChangeThatFailsInOnePartitionIsUndoneInAll() {
+        List<SegmentDefinition> segments = new RandomSegments(new Random(61)).segments(8);
+        List<ContactData> contacts = new RandomContacts(new Random(62)).contacts(40);
+        ContactData exploding = contacts.get(0);
+        DrlFile rules = new DrlFile("rules/exploding.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                import dev.segments.engine.SegmentMembership;
+                rule "one contact explodes" when $c : Contact( id == "%s" )
+                then throw new IllegalStateException("boom"); end
+                rule "everyone" when $c : Contact( ) then insertLogical(new SegmentMembership("everyone", $c.getId())); end
+                """.formatted(exploding.id()));
+        try (Segments two = PartitionedSegments.start(RuleSources.of(segments), EngineOptions.startingAt(START), 2)) {
+            contacts.forEach(two::upsert);
+            Map<String, Integer> countsBefore = two.counts();
+            Map<String, Integer> heardNet = new HashMap<>();
+            two.addListener(changes -> changes.forEach(change -> heardNet.merge(change.segmentId() + "/"
+                    + change.contactId(), change.kind() == MembershipChange.Kind.ENTERED ? 1 : -1, Integer::sum)));
+
+            assertThatThrownBy(() -> two.updateRules(new RuleSources(segments, List.of(rules))))
+                    .hasRootCauseMessage("boom");
+
+            assertThat(two.segmentIds()).doesNotContain("everyone");
+            assertThat(two.counts()).isEqualTo(countsBefore);
+            assertThat(heardNet).as("the partition that switched went back").isNotEmpty()
+                    .allSatisfy((membership, net) -> assertThat(net).as(membership).isZero());
+            ContactData later = new RandomContacts(new Random(63)).contact("later");
+            assertThat(two.upsert(later)).isNotEmpty().noneMatch(change -> change.segmentId().equals("everyone"));
+        }
+    }
+
+    @Test
     void atLeastOnePartitionIsNeeded() {
         assertThatThrownBy(() -> PartitionedSegments.start(RuleSources.of(List.of()), EngineOptions.startingAt(START), 0))
                 .isInstanceOf(IllegalArgumentException.class);

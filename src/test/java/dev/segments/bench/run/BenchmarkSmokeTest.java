@@ -28,6 +28,8 @@ class BenchmarkSmokeTest {
         assertRanAndAgreed(results, List.of("engine", "floor", "h2"));
         assertThat(results).filteredOn(r -> r.scenario().equals(BenchRun.PARTITIONS))
                 .extracting(Result::subject).containsOnly("engine P=1", "engine P=2");
+        assertThat(results).filteredOn(r -> r.scenario().equals(BenchRun.PARTITIONS))
+                .extracting(Result::metric).containsOnly("load", "changes", "edit time");
 
         Path jsonl = dir.resolve("results.jsonl");
         Files.writeString(jsonl, results.stream().map(BenchmarkSmokeTest::json).collect(Collectors.joining("\n")));
