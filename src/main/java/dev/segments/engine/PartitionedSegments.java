@@ -140,15 +140,15 @@ public final class PartitionedSegments implements Segments {
     @Override
     public synchronized List<MembershipChange> updateRules(RuleSources sources) {
         CompiledRules next = compiler.compile(sources);
-        List<CompletableFuture<List<MembershipChange>>> switched = partitions.stream()
+        List<CompletableFuture<List<MembershipChange>>> switching = partitions.stream()
                 .map(engine -> CompletableFuture.supplyAsync(() -> engine.switchTo(next), workers)).toList();
         List<MembershipChange> all = new ArrayList<>();
+        List<SegmentEngine> switched = new ArrayList<>();
         RuntimeException failure = null;
-        List<SegmentEngine> toGoBack = new ArrayList<>();
         for (int i = 0; i < partitions.size(); i++) {
             try {
-                all.addAll(switched.get(i).join());
-                toGoBack.add(partitions.get(i));
+                all.addAll(switching.get(i).join());
+                switched.add(partitions.get(i));
             } catch (CompletionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
                 if (failure == null) {
@@ -159,20 +159,24 @@ public final class PartitionedSegments implements Segments {
             }
         }
         if (failure != null) {
-            CompiledRules previous = rules;
-            for (SegmentEngine engine : toGoBack) {
-                try {
-                    engine.switchTo(previous);
-                } catch (RuntimeException wayBackFailure) {
-                    failure.addSuppressed(wayBackFailure);
-                }
-            }
+            goBack(switched, failure);
             compiler.discard(next.releaseId());
             throw failure;
         }
         compiler.discard(rules.releaseId());
         rules = next;
         return all;
+    }
+
+    /** Puts the partitions that switched back on the rules that ran before; what goes wrong joins the failure. */
+    private void goBack(List<SegmentEngine> switched, RuntimeException failure) {
+        for (SegmentEngine engine : switched) {
+            try {
+                engine.switchTo(rules);
+            } catch (RuntimeException wayBackFailure) {
+                failure.addSuppressed(wayBackFailure);
+            }
+        }
     }
 
     private List<MembershipChange> inParallel(Function<SegmentEngine, List<MembershipChange>> work) {
