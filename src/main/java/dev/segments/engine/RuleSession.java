@@ -117,6 +117,7 @@ final class RuleSession implements AutoCloseable {
      * previous module stays available (to go back to) until the caller discards it.
      */
     void replaceRules(CompiledRules next) {
+        MatchLists.prepare(session);
         Results results = container.updateToVersion(next.releaseId());
         if (results.hasMessages(Message.Level.ERROR)) {
             throw new IllegalStateException("KIE container refused an update that compiled: " + results.getMessages());

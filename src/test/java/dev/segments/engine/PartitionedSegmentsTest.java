@@ -154,6 +154,9 @@ class PartitionedSegmentsTest {
                     .allSatisfy((membership, net) -> assertThat(net).as(membership).isZero());
             ContactData later = new RandomContacts(new Random(63)).contact("later");
             assertThat(two.upsert(later)).isNotEmpty().noneMatch(change -> change.segmentId().equals("everyone"));
+            List<SegmentDefinition> fewer = segments.subList(1, segments.size());
+            two.updateRules(RuleSources.of(fewer));
+            assertThat(two.segmentIds()).doesNotContain(segments.get(0).id()).hasSize(fewer.size());
         }
     }
 
