@@ -3,6 +3,7 @@ package dev.segments.engine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Iterator;
+import java.util.function.Consumer;
 import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.common.InternalWorkingMemoryEntryPoint;
@@ -11,20 +12,27 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.EntryPoint;
 
 /**
- * Works around a Drools 10.2 bug that loses matches when rules are added to a running session.
+ * Works around Drools 10.2 losing matches when rules are added to or removed from a running session.
  *
- * <p>Every fact keeps its matches in a linked list, in network order. A new rule whose matches belong in the middle
- * of a fact's list is added by cutting the list after that point, appending the new match and putting the cut part
- * back; putting it back ({@code SingleLinkedTuples.reattachToLeft}, and {@code reattachToRight} for joins) records
- * the first match of that part as the list's last instead of its real last. The next match appended to the fact
- * (another rule of the same update, or of a later one) then goes after that match and cuts every match behind it out
- * of the list: they stay in the network, but a change or a delete of the contact no longer reaches them, and their
- * memberships never end ({@code RuleEditsKeepMatchesTest}).
+ * <p>Every fact keeps its matches in a linked list, in network order, and Drools gets that list wrong in three places
+ * when rules change (each fixed in {@link Repaired}):
+ * <ul>
+ *   <li>A new rule whose matches belong in the middle of a fact's list is added by cutting the list after that point,
+ *       appending the new match and putting the cut part back; putting it back ({@code reattachToLeft}, and
+ *       {@code reattachToRight} for joins) records the first match of that part as the list's last instead of its
+ *       real last, so the next match appended cuts the rest off.</li>
+ *   <li>When a rule goes whose match was the first of several rules sharing one input, the next rule's match is
+ *       linked into its place and then dropped ({@code EagerPhreakBuilder.deleteLeftTuple}).</li>
+ *   <li>When a rule goes or comes that shares an input with other rules, the match of that input is unlinked from
+ *       the list even when it belongs to another rule and stays ({@code EagerPhreakBuilder.processLeftTuplesOnLian}).
+ *       </li>
+ * </ul>
+ * A match cut out of the list stays in the network, but a change or a delete of the contact no longer reaches it, so
+ * its membership never ends ({@code RuleEditsKeepMatchesTest}).
  *
- * <p>Before rules change, {@link #prepare} gives every fact of the session a list that puts the cut part back
- * correctly (the same list, with the last match moved to the real end after each put-back). Drools gives a fact a
- * plain list again whenever it is updated, so this runs before every rule change; it is the one place that reaches
- * into Drools' private fields, through variable handles.
+ * <p>Before rules change, {@link #prepare} gives every fact of the session a {@link Repaired} copy of its list. Drools
+ * gives a fact a plain list again whenever it is updated, so this runs before every rule change; it is the one place
+ * that reaches into Drools' private fields, through variable handles.
  */
 final class MatchLists {
 
@@ -52,7 +60,7 @@ final class MatchLists {
     private MatchLists() {
     }
 
-    /** Gives every fact of the session a list that survives rules being added; returns how many it replaced. */
+    /** Gives every fact of the session a list that survives rules changing; returns how many it replaced. */
     static int prepare(KieSession session) {
         int replaced = 0;
         for (EntryPoint entryPoint : session.getEntryPoints()) {
@@ -70,7 +78,7 @@ final class MatchLists {
         return replaced;
     }
 
-    /** Drools' list, with the last match moved to the real end after a cut part is put back. */
+    /** Drools' list of a fact's matches, with the three cases above put right. */
     static final class Repaired extends DefaultFactHandle.SingleLinkedTuples {
 
         static Repaired copyOf(DefaultFactHandle.SingleLinkedTuples plain) {
@@ -94,10 +102,8 @@ final class MatchLists {
         }
 
         /**
-         * When a rule goes and its match was the first of several rules sharing one input, Drools first links the
-         * next rule's match into its place and then removes it from the list as if nothing had moved, which drops
-         * the next rule's match ({@code EagerPhreakBuilder.deleteLeftTuple}). A match whose neighbour no longer points
-         * at it has been replaced this way: only the list's ends are corrected.
+         * The second case above: Drools has already linked the next rule's match into this one's place, so a match
+         * whose neighbour no longer points at it is taken out by correcting only the list's end.
          */
         @Override
         public void removeLeftTuple(TupleImpl tuple) {
@@ -111,6 +117,30 @@ final class MatchLists {
             }
             tuple.setHandlePrevious(null);
             tuple.setHandleNext(null);
+        }
+
+        /**
+         * A match really taken out has no neighbours any more; one whose neighbour no longer points at it while it
+         * still points at the neighbour was unlinked by mistake (the third case above) and goes back in its place.
+         */
+        @Override
+        public void forEachLeftTuple(Consumer<TupleImpl> consumer) {
+            for (TupleImpl tuple = (TupleImpl) FIRST_LEFT.get(this); tuple != null; ) {
+                TupleImpl next = tuple.getHandleNext();
+                consumer.accept(tuple);
+                TupleImpl previous = tuple.getHandlePrevious();
+                if (previous != null && previous.getHandleNext() != tuple) {
+                    TupleImpl after = previous.getHandleNext();
+                    previous.setHandleNext(tuple);
+                    tuple.setHandleNext(after);
+                    if (after != null) {
+                        after.setHandlePrevious(tuple);
+                    } else {
+                        LAST_LEFT.set(this, tuple);
+                    }
+                }
+                tuple = next;
+            }
         }
 
         @Override
