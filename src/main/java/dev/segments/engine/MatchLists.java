@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.common.InternalFactHandle;
+import org.drools.core.common.InternalWorkingMemory;
 import org.drools.core.common.InternalWorkingMemoryEntryPoint;
 import org.drools.core.reteoo.TupleImpl;
 import org.kie.api.runtime.KieSession;
@@ -62,6 +63,9 @@ final class MatchLists {
 
     /** Gives every fact of the session a list that survives rules changing; returns how many it replaced. */
     static int prepare(KieSession session) {
+        // Updates still queued (a window edit updates every contact first) would give their facts plain lists again
+        // when Drools runs them, at the start of the rule change; run them now, as Drools would.
+        ((InternalWorkingMemory) session).flushPropagations();
         int replaced = 0;
         for (EntryPoint entryPoint : session.getEntryPoints()) {
             Iterator<InternalFactHandle> handles = ((InternalWorkingMemoryEntryPoint) entryPoint).getObjectStore()
