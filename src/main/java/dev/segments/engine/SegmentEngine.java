@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -57,7 +56,6 @@ public final class SegmentEngine implements Segments {
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final List<WorkflowListener> workflowListeners = new CopyOnWriteArrayList<>();
     private final int maxCascadeSteps;
-    private final Set<String> taskNames;
     private Instant now;
 
     private static final class ContactState {
@@ -84,7 +82,6 @@ public final class SegmentEngine implements Segments {
         this.compiler = compiler;
         this.now = options.start();
         this.maxCascadeSteps = options.workflows().maxCascadeSteps();
-        this.taskNames = options.workflows().taskNames();
         ContactOrdinals ordinals = new ContactOrdinals();
         this.memberships = new MembershipIndex(ordinals);
         this.session = new RuleSession(compiler, rules, now, new WorkflowRunner(options.workflows()), ordinals);
@@ -382,11 +379,6 @@ public final class SegmentEngine implements Segments {
     @Override
     public int contactCount() {
         return read(contacts::size);
-    }
-
-    /** The workflow tasks that have a handler. */
-    Set<String> taskNames() {
-        return taskNames;
     }
 
     @Override
