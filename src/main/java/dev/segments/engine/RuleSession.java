@@ -12,6 +12,8 @@ import dev.segments.workflow.SegmentChange;
 import dev.segments.workflow.WorkflowEvent;
 import dev.segments.workflow.WorkflowRunner;
 import java.util.concurrent.TimeUnit;
+import org.drools.core.common.InternalWorkingMemory;
+import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
@@ -43,6 +45,7 @@ final class RuleSession implements AutoCloseable {
     private final RuleFirings firings = new RuleFirings();
     private final WorkflowRunner workflows;
     private final MatchedMemberships matched;
+    private final RemovalShortcut removals;
     private CompiledRules rules;
     private long clockMillis;
     private boolean workflowsAttached;
@@ -58,6 +61,8 @@ final class RuleSession implements AutoCloseable {
         configuration.setOption(ClockTypeOption.PSEUDO);
         WorkflowRunner.configure(configuration);
         this.session = base.newKieSession(configuration, null);
+        this.removals = new RemovalShortcut((InternalWorkingMemory) session, (InternalRuleBase) base);
+        base.addEventListener(removals);
         this.clockMillis = 0;
         advanceClockTo(start);
         this.matched = new MatchedMemberships(ordinals,
@@ -118,11 +123,16 @@ final class RuleSession implements AutoCloseable {
      */
     void replaceRules(CompiledRules next) {
         MatchLists.prepare(session);
-        Results results = container.updateToVersion(next.releaseId());
-        if (results.hasMessages(Message.Level.ERROR)) {
-            throw new IllegalStateException("KIE container refused an update that compiled: " + results.getMessages());
+        try {
+            Results results = container.updateToVersion(next.releaseId());
+            if (results.hasMessages(Message.Level.ERROR)) {
+                throw new IllegalStateException("KIE container refused an update that compiled: "
+                        + results.getMessages());
+            }
+            removeLeftovers(container.getKieBase(), next);
+        } finally {
+            removals.close();
         }
-        removeLeftovers(container.getKieBase(), next);
         matched.forgetReplaced(container.getKieBase());
         rules = next;
     }
