@@ -31,12 +31,14 @@ import org.kie.api.runtime.rule.EntryPoint;
  * A match cut out of the list stays in the network, but a change or a delete of the contact no longer reaches it, so
  * its membership never ends ({@code RuleEditsKeepMatchesTest}).
  *
- * <p>Before rules change, {@link #prepare} gives every fact of the session a {@link Repaired} copy of its list. Drools
- * gives a fact a plain list again whenever it is updated, so this runs before every rule change; it is the one place
- * that reaches into Drools' private fields, through variable handles.
+ * <p>Before Drools adds or removes a rule, {@link #prepare} gives the facts of the types the rule reads a
+ * {@link Repaired} copy of their lists ({@link RuleChanges}). Drools gives a fact a plain list again whenever it is
+ * updated, so this runs at every rule change. This class and {@link RemovalShortcut}, which marks these lists, are the
+ * only places that reach into Drools' private fields, through variable handles.
  */
 final class MatchLists {
 
+    private static final int BATCH = 64;
     private static final VarHandle LINKED_TUPLES;
     private static final VarHandle FIRST_LEFT;
     private static final VarHandle LAST_LEFT;
@@ -68,13 +70,27 @@ final class MatchLists {
         ((InternalWorkingMemory) session).flushPropagations();
         int replaced = 0;
         for (EntryPoint entryPoint : session.getEntryPoints()) {
-            Iterator<InternalFactHandle> handles = ((InternalWorkingMemoryEntryPoint) entryPoint).getObjectStore()
-                    .iterateFactHandles();
-            while (handles.hasNext()) {
-                if (handles.next() instanceof DefaultFactHandle handle
-                        && LINKED_TUPLES.get(handle) instanceof DefaultFactHandle.SingleLinkedTuples plain
+            replaced += prepare(((InternalWorkingMemoryEntryPoint) entryPoint).getObjectStore().iterateFactHandles());
+        }
+        return replaced;
+    }
+
+    /** Gives these facts lists that survive rules changing; returns how many it replaced. */
+    static int prepare(Iterator<InternalFactHandle> handles) {
+        int replaced = 0;
+        DefaultFactHandle[] batch = new DefaultFactHandle[BATCH];
+        while (handles.hasNext()) {
+            // The handles of a batch first, then their lists: the reads of one batch wait for memory together.
+            int read = 0;
+            while (read < BATCH && handles.hasNext()) {
+                if (handles.next() instanceof DefaultFactHandle handle) {
+                    batch[read++] = handle;
+                }
+            }
+            for (int i = 0; i < read; i++) {
+                if (LINKED_TUPLES.get(batch[i]) instanceof DefaultFactHandle.SingleLinkedTuples plain
                         && !(plain instanceof Repaired)) {
-                    LINKED_TUPLES.set(handle, Repaired.copyOf(plain));
+                    LINKED_TUPLES.set(batch[i], Repaired.copyOf(plain));
                     replaced++;
                 }
             }

@@ -45,7 +45,7 @@ final class RuleSession implements AutoCloseable {
     private final RuleFirings firings = new RuleFirings();
     private final WorkflowRunner workflows;
     private final MatchedMemberships matched;
-    private final RemovalShortcut removals;
+    private final RuleChanges changes;
     private CompiledRules rules;
     private long clockMillis;
     private boolean workflowsAttached;
@@ -61,8 +61,8 @@ final class RuleSession implements AutoCloseable {
         configuration.setOption(ClockTypeOption.PSEUDO);
         WorkflowRunner.configure(configuration);
         this.session = base.newKieSession(configuration, null);
-        this.removals = new RemovalShortcut((InternalWorkingMemory) session, (InternalRuleBase) base);
-        base.addEventListener(removals);
+        this.changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base);
+        base.addEventListener(changes);
         this.clockMillis = 0;
         advanceClockTo(start);
         this.matched = new MatchedMemberships(ordinals,
@@ -122,7 +122,7 @@ final class RuleSession implements AutoCloseable {
      * previous module stays available (to go back to) until the caller discards it.
      */
     void replaceRules(CompiledRules next) {
-        MatchLists.prepare(session);
+        changes.begin();
         try {
             Results results = container.updateToVersion(next.releaseId());
             if (results.hasMessages(Message.Level.ERROR)) {
@@ -131,7 +131,7 @@ final class RuleSession implements AutoCloseable {
             }
             removeLeftovers(container.getKieBase(), next);
         } finally {
-            removals.close();
+            changes.end();
         }
         matched.forgetReplaced(container.getKieBase());
         rules = next;

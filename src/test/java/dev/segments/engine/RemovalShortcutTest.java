@@ -42,7 +42,7 @@ public class RemovalShortcutTest { // public: the rules import its facts
 
     private KieBase base;
     private KieSession session;
-    private RemovalShortcut shortcut;
+    private RuleChanges changes;
     private final List<FactHandle> items = new ArrayList<>();
 
     @BeforeEach
@@ -53,9 +53,9 @@ public class RemovalShortcutTest { // public: the rules import its facts
             items.add(session.insert(new Item(n)));
         }
         session.fireAllRules();
-        MatchLists.prepare(session);
-        shortcut = new RemovalShortcut((InternalWorkingMemory) session, (InternalRuleBase) base);
-        base.addEventListener(shortcut);
+        changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base);
+        base.addEventListener(changes);
+        changes.begin();
     }
 
     @AfterEach
@@ -68,7 +68,7 @@ public class RemovalShortcutTest { // public: the rules import its facts
         base.removeRule("shortcut", "big");
         session.fireAllRules();
 
-        assertThat(shortcut.listsMarkedClean()).as("items below 90 hold no match of \"big\"").isEqualTo(90);
+        assertThat(changes.removals().listsMarkedClean()).as("items below 90 hold no match of \"big\"").isEqualTo(90);
         assertThat(tags("big")).isZero();
         assertThat(tags("even")).isEqualTo(50);
         assertThat(tags("small")).isEqualTo(10);
@@ -78,7 +78,7 @@ public class RemovalShortcutTest { // public: the rules import its facts
     void afterTheRemovalEveryFactStillEndsItsMatchesAndANewRuleSeesEveryFact() {
         base.removeRule("shortcut", "small");
         session.fireAllRules();
-        assertThat(shortcut.listsMarkedClean()).isEqualTo(90);
+        assertThat(changes.removals().listsMarkedClean()).isEqualTo(90);
 
         addRule("""
                 rule "even again" @Propagation(LAZY) when Item( n % 2 == 0, $n : n )

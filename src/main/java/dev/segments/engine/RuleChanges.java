@@ -1,0 +1,125 @@
+package dev.segments.engine;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.EntryPointId;
+import org.drools.base.rule.EvalCondition;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.core.common.InternalWorkingMemory;
+import org.drools.core.common.InternalWorkingMemoryEntryPoint;
+import org.drools.core.impl.InternalRuleBase;
+import org.kie.api.event.kiebase.AfterRuleRemovedEvent;
+import org.kie.api.event.kiebase.BeforeRuleAddedEvent;
+import org.kie.api.event.kiebase.BeforeRuleRemovedEvent;
+import org.kie.api.event.kiebase.DefaultKieBaseEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.EntryPoint;
+
+/**
+ * What the engine does while Drools changes the rules of its running session, rule by rule as Drools announces them:
+ * the facts a rule reads get lists that survive the change ({@link MatchLists}), once per change and type, and a rule
+ * going lets Drools skip the facts holding no match of it ({@link RemovalShortcut}).
+ *
+ * <p>Only the facts of the types a changed rule reads are ever walked by Drools for that rule, so only theirs need new
+ * lists: a segment edit prepares the contacts and not, say, the million membership facts of 500 segments. A rule with
+ * a condition this does not know (accumulate, from, collect) has every fact prepared.
+ */
+final class RuleChanges extends DefaultKieBaseEventListener {
+
+    private record FactType(String entryPoint, Class<?> type) {
+    }
+
+    private final InternalWorkingMemory session;
+    private final RemovalShortcut removals;
+    private final Set<FactType> prepared = new HashSet<>();
+    private boolean allPrepared;
+
+    RuleChanges(InternalWorkingMemory session, InternalRuleBase base) {
+        this.session = session;
+        this.removals = new RemovalShortcut(session, base);
+    }
+
+    /** Before Drools changes any rule: runs what is queued, as Drools would, and forgets the last change's lists. */
+    void begin() {
+        // Updates still queued (a window edit updates every contact first) would give their facts plain lists again
+        // when Drools runs them at the start of the change.
+        session.flushPropagations();
+        prepared.clear();
+        allPrepared = false;
+    }
+
+    /** After the change, or when it failed: no removal may skip a list any longer. */
+    void end() {
+        removals.close();
+    }
+
+    RemovalShortcut removals() {
+        return removals;
+    }
+
+    @Override
+    public void beforeRuleAdded(BeforeRuleAddedEvent event) {
+        prepareFactsRead((RuleImpl) event.getRule());
+    }
+
+    @Override
+    public void beforeRuleRemoved(BeforeRuleRemovedEvent event) {
+        RuleImpl rule = (RuleImpl) event.getRule();
+        prepareFactsRead(rule);
+        removals.ruleGoing(rule);
+    }
+
+    @Override
+    public void afterRuleRemoved(AfterRuleRemovedEvent event) {
+        removals.close();
+    }
+
+    private void prepareFactsRead(RuleImpl rule) {
+        if (allPrepared) {
+            return;
+        }
+        Set<FactType> types = new HashSet<>();
+        if (!collectTypes(rule.getLhs(), types)) {
+            MatchLists.prepare((KieSession) session);
+            allPrepared = true;
+            return;
+        }
+        for (FactType type : types) {
+            if (prepared.add(type)) {
+                EntryPoint entryPoint = session.getEntryPoint(type.entryPoint());
+                if (entryPoint != null) {
+                    MatchLists.prepare(((InternalWorkingMemoryEntryPoint) entryPoint).getObjectStore()
+                            .getStoreForClass(type.type()).iterator());
+                }
+            }
+        }
+    }
+
+    /** Adds the types the condition's patterns read; false if it has an element whose facts this cannot tell. */
+    private static boolean collectTypes(RuleConditionElement element, Set<FactType> types) {
+        if (element instanceof GroupElement group) {
+            for (RuleConditionElement child : group.getChildren()) {
+                if (!collectTypes(child, types)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (element instanceof Pattern pattern && pattern.getObjectType() instanceof ClassObjectType type) {
+            if (pattern.getSource() == null) {
+                types.add(new FactType(EntryPointId.DEFAULT.getEntryPointId(), type.getClassType()));
+                return true;
+            }
+            if (pattern.getSource() instanceof EntryPointId entryPoint) {
+                types.add(new FactType(entryPoint.getEntryPointId(), type.getClassType()));
+                return true;
+            }
+            return false;
+        }
+        return element instanceof EvalCondition;
+    }
+}
