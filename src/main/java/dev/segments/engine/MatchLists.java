@@ -90,7 +90,7 @@ final class MatchLists {
             for (int i = 0; i < read; i++) {
                 if (LINKED_TUPLES.get(batch[i]) instanceof DefaultFactHandle.SingleLinkedTuples plain
                         && !(plain instanceof Repaired)) {
-                    LINKED_TUPLES.set(batch[i], Repaired.copyOf(plain));
+                    repair(batch[i], plain);
                     replaced++;
                 }
             }
@@ -98,9 +98,22 @@ final class MatchLists {
         return replaced;
     }
 
-    /** The list of a fact's matches, as Drools keeps it. */
-    static InternalFactHandle.LinkedTuples listOf(InternalFactHandle handle) {
-        return handle instanceof DefaultFactHandle ? (InternalFactHandle.LinkedTuples) LINKED_TUPLES.get(handle) : null;
+    /** The fact's list of matches, given a repaired list first if it has a plain one; null if it has another kind. */
+    static Repaired repairedListOf(InternalFactHandle handle) {
+        if (!(handle instanceof DefaultFactHandle fact)) {
+            return null;
+        }
+        Object list = LINKED_TUPLES.get(fact);
+        if (list instanceof Repaired repaired) {
+            return repaired;
+        }
+        return list instanceof DefaultFactHandle.SingleLinkedTuples plain ? repair(fact, plain) : null;
+    }
+
+    private static Repaired repair(DefaultFactHandle handle, DefaultFactHandle.SingleLinkedTuples plain) {
+        Repaired repaired = Repaired.copyOf(plain);
+        LINKED_TUPLES.set(handle, repaired);
+        return repaired;
     }
 
     /** Drools' list of a fact's matches, with the three cases above put right. */

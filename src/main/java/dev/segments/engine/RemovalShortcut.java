@@ -70,8 +70,11 @@ final class RemovalShortcut {
         }
     }
 
-    /** Marks the lists holding no match of this rule or of the others announced since the last {@link #close}. */
-    void ruleGoing(RuleImpl rule) {
+    /**
+     * Marks the lists holding no match of this rule or of the others announced since the last {@link #close}, giving
+     * every list it reads a repaired one first ({@link MatchLists}); returns the fact types whose lists it read.
+     */
+    Set<ObjectTypeNode> ruleGoing(RuleImpl rule) {
         // Drools announces a batch of rules before removing any of them: the marks must cover all of them.
         if (window != null) {
             window.open = false;
@@ -83,9 +86,11 @@ final class RemovalShortcut {
         window = new Window();
         listsMarkedClean = 0;
         Object[] goingSinks = sinksUnderInputsOf(going);
-        for (ObjectTypeNode type : typesFeeding(going)) {
+        Set<ObjectTypeNode> types = typesFeeding(going);
+        for (ObjectTypeNode type : types) {
             markCleanLists(type.getFactHandlesIterator(session), goingSinks, window);
         }
+        return types;
     }
 
     /** Ends the current removal: after Drools removed the rules announced, or stopped without saying. */
@@ -189,7 +194,8 @@ final class RemovalShortcut {
                 size = 0;
                 position = 0;
                 for (int i = 0; i < read; i++) {
-                    if (MatchLists.listOf(batch[i]) instanceof MatchLists.Repaired list) {
+                    MatchLists.Repaired list = MatchLists.repairedListOf(batch[i]);
+                    if (list != null) {
                         lists[size++] = list;
                     }
                 }

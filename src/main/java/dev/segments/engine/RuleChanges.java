@@ -12,6 +12,7 @@ import org.drools.base.rule.RuleConditionElement;
 import org.drools.core.common.InternalWorkingMemory;
 import org.drools.core.common.InternalWorkingMemoryEntryPoint;
 import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.event.kiebase.AfterRuleRemovedEvent;
 import org.kie.api.event.kiebase.BeforeRuleAddedEvent;
 import org.kie.api.event.kiebase.BeforeRuleRemovedEvent;
@@ -22,7 +23,8 @@ import org.kie.api.runtime.rule.EntryPoint;
 /**
  * What the engine does while Drools changes the rules of its running session, rule by rule as Drools announces them:
  * the facts a rule reads get lists that survive the change ({@link MatchLists}), once per change and type, and a rule
- * going lets Drools skip the facts holding no match of it ({@link RemovalShortcut}).
+ * going lets Drools skip the facts holding no match of it ({@link RemovalShortcut}), whose walk repairs the lists it
+ * reads on the way.
  *
  * <p>Only the facts of the types a changed rule reads are ever walked by Drools for that rule, so only theirs need new
  * lists: a segment edit prepares the contacts and not, say, the million membership facts of 500 segments. A rule with
@@ -69,8 +71,13 @@ final class RuleChanges extends DefaultKieBaseEventListener {
     @Override
     public void beforeRuleRemoved(BeforeRuleRemovedEvent event) {
         RuleImpl rule = (RuleImpl) event.getRule();
+        // The marking reads, and repairs, the lists of the types Drools walks to remove the rule: one walk for both.
+        for (ObjectTypeNode type : removals.ruleGoing(rule)) {
+            if (type.getObjectType() instanceof ClassObjectType objectType) {
+                prepared.add(new FactType(type.getEntryPoint().getEntryPointId(), objectType.getClassType()));
+            }
+        }
         prepareFactsRead(rule);
-        removals.ruleGoing(rule);
     }
 
     @Override
