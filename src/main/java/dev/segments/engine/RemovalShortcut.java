@@ -54,6 +54,7 @@ final class RemovalShortcut {
     private final InternalRuleBase base;
     private final List<TerminalNode> going = new ArrayList<>();
     private Window window;
+    private Window lastWindow;
     private long listsMarkedClean;
 
     RemovalShortcut(InternalWorkingMemory session, InternalRuleBase base) {
@@ -64,9 +65,14 @@ final class RemovalShortcut {
     /** Which removals may skip a list: marked in one, only that one while it lasts, and only Drools' rule walk. */
     static final class Window {
         private boolean open = true;
+        private long skipped;
 
         boolean skips(Consumer<?> consumer) {
-            return open && REMOVAL_WALK.get(consumer.getClass());
+            if (open && REMOVAL_WALK.get(consumer.getClass())) {
+                skipped++;
+                return true;
+            }
+            return false;
         }
     }
 
@@ -84,6 +90,7 @@ final class RemovalShortcut {
             going.addAll(List.of(nodes));
         }
         window = new Window();
+        lastWindow = window;
         listsMarkedClean = 0;
         Object[] goingSinks = sinksUnderInputsOf(going);
         Set<ObjectTypeNode> types = typesFeeding(going);
@@ -105,6 +112,11 @@ final class RemovalShortcut {
     /** How many lists the last marking found clean: the facts Drools' walk skipped for the rules going. */
     long listsMarkedClean() {
         return listsMarkedClean;
+    }
+
+    /** How many lists Drools' walks passed over during the last removal. */
+    long listsSkipped() {
+        return lastWindow == null ? 0 : lastWindow.skipped;
     }
 
     /** The fact types whose facts Drools walks to remove these rules: those of rules fed directly by their input. */

@@ -69,6 +69,7 @@ public class RemovalShortcutTest { // public: the rules import its facts
         session.fireAllRules();
 
         assertThat(changes.removals().listsMarkedClean()).as("items below 90 hold no match of \"big\"").isEqualTo(90);
+        assertThat(changes.removals().listsSkipped()).as("Drools' removal walk passed over them").isEqualTo(90);
         assertThat(tags("big")).isZero();
         assertThat(tags("even")).isEqualTo(50);
         assertThat(tags("small")).isEqualTo(10);
