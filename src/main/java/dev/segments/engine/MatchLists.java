@@ -122,6 +122,10 @@ final class MatchLists {
         /** Set while no match in this list belongs to a rule being removed ({@link RemovalShortcut}). */
         RemovalShortcut.Window cleanIn;
 
+        TupleImpl firstLeft() {
+            return (TupleImpl) FIRST_LEFT.get(this);
+        }
+
         static Repaired copyOf(DefaultFactHandle.SingleLinkedTuples plain) {
             // One call site per field, with exact types: a loop over the handles made this 1.5 µs per fact.
             DefaultFactHandle.SingleLinkedTuples copy = new Repaired();
@@ -166,10 +170,6 @@ final class MatchLists {
          * A match really taken out has no neighbours any more; one whose neighbour no longer points at it while it
          * still points at the neighbour was unlinked by mistake (the third case above) and goes back in its place.
          */
-        TupleImpl firstLeft() {
-            return (TupleImpl) FIRST_LEFT.get(this);
-        }
-
         @Override
         public void forEachLeftTuple(Consumer<TupleImpl> consumer) {
             RemovalShortcut.Window clean = cleanIn;

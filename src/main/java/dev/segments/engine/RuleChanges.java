@@ -54,9 +54,14 @@ final class RuleChanges extends DefaultKieBaseEventListener {
         allPrepared = false;
     }
 
-    /** After the change, or when it failed: no removal may skip a list any longer. */
+    /**
+     * After the change, or when it failed: no removal may skip a list any longer, and a rule changed outside
+     * {@link #begin} (none is) would have its facts prepared afresh.
+     */
     void end() {
         removals.close();
+        prepared.clear();
+        allPrepared = false;
     }
 
     RemovalShortcut removals() {
