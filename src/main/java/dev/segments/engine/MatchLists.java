@@ -38,7 +38,6 @@ import org.kie.api.runtime.rule.EntryPoint;
  */
 final class MatchLists {
 
-    private static final int BATCH = 64;
     private static final VarHandle LINKED_TUPLES;
     private static final VarHandle FIRST_LEFT;
     private static final VarHandle LAST_LEFT;
@@ -77,22 +76,14 @@ final class MatchLists {
 
     /** Gives these facts lists that survive rules changing; returns how many it replaced. */
     static int prepare(Iterator<InternalFactHandle> handles) {
+        // Reading the handles in batches, as RemovalShortcut does, measured no faster here: copying dominates.
         int replaced = 0;
-        DefaultFactHandle[] batch = new DefaultFactHandle[BATCH];
         while (handles.hasNext()) {
-            // The handles of a batch first, then their lists: the reads of one batch wait for memory together.
-            int read = 0;
-            while (read < BATCH && handles.hasNext()) {
-                if (handles.next() instanceof DefaultFactHandle handle) {
-                    batch[read++] = handle;
-                }
-            }
-            for (int i = 0; i < read; i++) {
-                if (LINKED_TUPLES.get(batch[i]) instanceof DefaultFactHandle.SingleLinkedTuples plain
-                        && !(plain instanceof Repaired)) {
-                    repair(batch[i], plain);
-                    replaced++;
-                }
+            if (handles.next() instanceof DefaultFactHandle handle
+                    && LINKED_TUPLES.get(handle) instanceof DefaultFactHandle.SingleLinkedTuples plain
+                    && !(plain instanceof Repaired)) {
+                repair(handle, plain);
+                replaced++;
             }
         }
         return replaced;
