@@ -55,6 +55,7 @@ final class RemovalShortcut {
     private final List<TerminalNode> going = new ArrayList<>();
     private Window window;
     private Window lastWindow;
+    private boolean unknownGoing;
     private long listsMarkedClean;
 
     RemovalShortcut(InternalWorkingMemory session, InternalRuleBase base) {
@@ -86,9 +87,14 @@ final class RemovalShortcut {
             window.open = false;
         }
         TerminalNode[] nodes = base.getReteooBuilder().getTerminalNodes(rule.getFullyQualifiedName());
-        if (nodes != null) {
-            going.addAll(List.of(nodes));
+        if (nodes == null || unknownGoing) {
+            // A rule going whose nodes cannot be found: what Drools walks for it is unknown, so nothing is skipped
+            // until this removal ends.
+            unknownGoing = true;
+            window = null;
+            return Set.of();
         }
+        going.addAll(List.of(nodes));
         window = new Window();
         lastWindow = window;
         listsMarkedClean = 0;
@@ -107,6 +113,7 @@ final class RemovalShortcut {
             window = null;
         }
         going.clear();
+        unknownGoing = false;
     }
 
     /** How many lists the last marking found clean: the facts Drools' walk skipped for the rules going. */

@@ -94,6 +94,27 @@ public class RemovalShortcutTest { // public: the rules import its facts
         assertThat(session.getObjects()).as("every item deleted ends what its matches justified").isEmpty();
     }
 
+    @Test
+    void removingARuleThatSharesItsInputWalksEveryFactTheInputHolds() {
+        addRule("""
+                rule "even again" @Propagation(LAZY) when Item( n % 2 == 0, $n : n )
+                then insertLogical(new Tag("even again", $n)); end
+                """);
+        session.fireAllRules();
+        changes.end();
+        changes.begin();
+
+        base.removeRule("shortcut", "even");
+        session.fireAllRules();
+
+        assertThat(changes.removals().listsMarkedClean()).as("only the odd items pass the shared input").isEqualTo(50);
+        assertThat(tags("even")).isZero();
+        assertThat(tags("even again")).as("the rule sharing the input keeps its matches").isEqualTo(50);
+        items.forEach(session::delete);
+        session.fireAllRules();
+        assertThat(session.getObjects()).isEmpty();
+    }
+
     private void addRule(String rule) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         String drl = "package shortcut;\nimport " + Item.class.getCanonicalName() + ";\nimport "
