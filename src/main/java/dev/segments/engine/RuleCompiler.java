@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -108,6 +109,7 @@ public final class RuleCompiler {
         }
         int index = 0;
         for (DrlFile file : sources.handwritten()) {
+            generatedPackageIn(file).ifPresent(issues::add);
             String path = packageFolder(file) + "handwritten-" + (index++) + "-" + fileName(file.path(), ".drl");
             files.write(RESOURCES + path, file.content());
             reportedPaths.put(path, file.path());
@@ -213,6 +215,24 @@ public final class RuleCompiler {
 
     private static final Pattern PACKAGE =
             Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)", Pattern.MULTILINE);
+
+    /**
+     * The generated package is the engine's: it keeps the memberships of generated rules as bits and tests facts
+     * against their constraints when they change ({@link RemovalShortcut}), both of which a hand-written rule there
+     * would break.
+     */
+    private static Optional<Issue> generatedPackageIn(DrlFile file) {
+        Matcher matcher = PACKAGE.matcher(file.content());
+        if (!matcher.find() || !matcher.group(1).equals(DrlGenerator.PACKAGE)) {
+            return Optional.empty();
+        }
+        String before = file.content().substring(0, matcher.start(1));
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = matcher.start(1) - (before.lastIndexOf('\n') + 1) + 1;
+        return Optional.of(new Issue(new Location(file.path(), line, column), "package " + DrlGenerator.PACKAGE
+                + " is reserved for the rules generated from segment files; give hand-written rules a package of their"
+                + " own"));
+    }
 
     /** Hand-written files go in the folder of their package, where Drools expects them. */
     private static String packageFolder(DrlFile file) {

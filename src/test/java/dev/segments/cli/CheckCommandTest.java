@@ -290,6 +290,27 @@ class CheckCommandTest {
     }
 
     @Test
+    void handWrittenDrlInTheGeneratedPackageIsAProblemAtItsPackage() {
+        Path drl = write(rules.resolve("copied.drl"),
+                "// copied from seg generate",
+                "package  segments.generated;",
+                "import dev.segments.engine.Contact;",
+                "import dev.segments.engine.SegmentMembership;",
+                "rule \"copied\"",
+                "when",
+                "    $c : Contact( )",
+                "then",
+                "    insertLogical(new SegmentMembership(\"copied\", $c.getId()));",
+                "end");
+
+        CliRun run = check();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+        assertThat(run.outLines()).containsExactly(drl + ":2:10: package segments.generated is reserved for the rules"
+                + " generated from segment files; give hand-written rules a package of their own", "1 problem");
+    }
+
+    @Test
     void aMemberOfAnUnknownSegmentAndAMemberOfCycleAreProblems() {
         Path a = write(rules.resolve("segments/a.json"), "{\"id\": \"a\", \"match\": {\"memberOf\": \"b\"}}");
         write(rules.resolve("segments/b.json"), "{\"id\": \"b\", \"match\": {\"memberOf\": \"a\"}}");
