@@ -110,8 +110,8 @@ final class MatchLists {
     /** Drools' list of a fact's matches, with the three cases above put right. */
     static final class Repaired extends DefaultFactHandle.SingleLinkedTuples {
 
-        /** Set while no match in this list belongs to a rule being removed ({@link RemovalShortcut}). */
-        RemovalShortcut.Window cleanIn;
+        /** While rules are removed: whether this list holds a match of them ({@link RemovalShortcut}). */
+        RemovalShortcut.Mark removal;
 
         TupleImpl firstLeft() {
             return (TupleImpl) FIRST_LEFT.get(this);
@@ -160,15 +160,21 @@ final class MatchLists {
         /**
          * A match really taken out has no neighbours any more; one whose neighbour no longer points at it while it
          * still points at the neighbour was unlinked by mistake (the third case above) and goes back in its place.
+         * Drools' removal walk sees only the matches it needs, if the list is marked.
          */
         @Override
         public void forEachLeftTuple(Consumer<TupleImpl> consumer) {
-            RemovalShortcut.Window clean = cleanIn;
-            if (clean != null && clean.skips(consumer)) {
+            RemovalShortcut.Mark mark = removal;
+            Object[] needed = mark == null ? null : mark.sinksNeededBy(consumer);
+            if (needed != null && needed.length == 0) {
                 return;
             }
             for (TupleImpl tuple = (TupleImpl) FIRST_LEFT.get(this); tuple != null; ) {
                 TupleImpl next = tuple.getHandleNext();
+                if (needed != null && !RemovalShortcut.isAnyOf(tuple.getSink(), needed)) {
+                    tuple = next;
+                    continue;
+                }
                 consumer.accept(tuple);
                 TupleImpl previous = tuple.getHandlePrevious();
                 if (previous != null && previous.getHandleNext() != tuple) {

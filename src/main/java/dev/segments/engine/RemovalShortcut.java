@@ -1,10 +1,12 @@
 package dev.segments.engine;
 
+import dev.segments.drl.DrlGenerator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -22,20 +24,24 @@ import org.drools.core.reteoo.TerminalNode;
 import org.drools.core.reteoo.TupleImpl;
 
 /**
- * Lets Drools skip, when it takes a rule out of a running session, the facts that hold no match of it.
+ * Lets Drools skip, when it takes a rule out of a running session, the facts that hold no match of it, and walk only
+ * the matches of the rules going on the facts that do.
  *
  * <p>To remove a rule whose first pattern feeds it directly, Drools 10.2 walks every fact of that pattern's type and
- * every match the fact holds ({@code EagerPhreakBuilder.processLeftTuplesOnLian}), asking of each match whether it
- * belongs to the rule. A fact's matches are linked one by one and lie all over the heap, so the walk waits for memory
- * at every step: about a quarter of a microsecond per match on this machine, most of a segment edit at a million
- * contacts whatever the edited segment holds.
+ * every match the fact holds ({@code EagerPhreakBuilder.processLeftTuplesOnLian}), asking of each match, with a hash
+ * lookup, whether it belongs to the rule. A fact's matches are linked one by one and lie all over the heap, so the walk
+ * waits for memory at every step: about a quarter of a microsecond per match on this machine, most of a segment edit
+ * at a million contacts whatever the edited segment holds.
  *
- * <p>Drools tells the KieBase's listeners about a rule before it removes it ({@link RuleChanges}). Then this walks
- * the same lists itself, sixteen at a time so that their waits for memory overlap, and marks each list that holds no
- * match of the rules going as clean ({@link MatchLists.Repaired#cleanIn}). While those rules are removed, Drools'
- * walk ends at once on a clean list: it would have found nothing there to change. Only that walk is cut short,
+ * <p>Drools tells the KieBase's listeners about a rule before it removes it ({@link RuleChanges}). Then this marks
+ * each fact's list ({@link MatchLists.Repaired#removal}): clean when it holds no match of the rules going, else
+ * holding. For generated rules, whose constraints read nothing but the contact fact, a list is clean when its fact
+ * fails the constraints above every input of the rules going ({@link InputConstraints}): a few reads of the fact instead
+ * of a walk of its matches. For other rules this walks the lists themselves, sixteen at a time so that their waits for
+ * memory overlap. While the rules are removed, Drools' walk ends at once on a clean list and sees only the matches made
+ * by the inputs of the rules going on a holding one: the others it would have passed over. Only that walk is narrowed,
  * recognised by its consumer, a lambda of {@link EagerPhreakBuilder}; deletes, updates, expiry and the walk that adds a
- * rule see every list as before. A list Drools created or replaced after the marking carries no mark and is walked in
+ * rule see every match as before. A list Drools created or replaced after the marking carries no mark and is walked in
  * full.
  */
 final class RemovalShortcut {
@@ -50,36 +56,69 @@ final class RemovalShortcut {
         }
     };
 
+    private static final Object[] NONE = {};
+
     private final InternalWorkingMemory session;
     private final InternalRuleBase base;
     private final List<TerminalNode> going = new ArrayList<>();
     private Window window;
     private Window lastWindow;
     private boolean unknownGoing;
+    private boolean onlyGeneratedGoing = true;
+    private boolean useConstraints;
     private long listsMarkedClean;
+    private boolean markedByConstraints;
 
     RemovalShortcut(InternalWorkingMemory session, InternalRuleBase base) {
         this.session = session;
         this.base = base;
     }
 
-    /** Which removals may skip a list: marked in one, only that one while it lasts, and only Drools' rule walk. */
+    /** One announcement of rules going: its marks count while it lasts, and only for Drools' removal walk. */
     static final class Window {
+        private final Object[] goingSinks;
+        private final Mark clean = new Mark(this, true);
+        private final Mark holding = new Mark(this, false);
         private boolean open = true;
         private long skipped;
+        private long narrowed;
 
-        boolean skips(Consumer<?> consumer) {
-            if (open && REMOVAL_WALK.get(consumer.getClass())) {
-                skipped++;
-                return true;
+        private Window(Object[] goingSinks) {
+            this.goingSinks = goingSinks;
+        }
+    }
+
+    /** What a list holds of the rules going in one window: no match (clean) or some (holding). */
+    static final class Mark {
+        private final Window window;
+        private final boolean clean;
+
+        private Mark(Window window, boolean clean) {
+            this.window = window;
+            this.clean = clean;
+        }
+
+        /**
+         * The nodes whose matches the walk needs from the list: null for every match (another walk, or the removal is
+         * over), an empty array for none (a clean list), else the nodes right under the inputs of the rules going.
+         */
+        Object[] sinksNeededBy(Consumer<?> consumer) {
+            if (!window.open || !REMOVAL_WALK.get(consumer.getClass())) {
+                return null;
             }
-            return false;
+            if (clean) {
+                window.skipped++;
+                return NONE;
+            }
+            window.narrowed++;
+            return window.goingSinks;
         }
     }
 
     /**
-     * Marks the lists holding no match of this rule or of the others announced since the last {@link #close}, giving
-     * every list it reads a repaired one first ({@link MatchLists}); returns the fact types whose lists it read.
+     * Marks the lists of the facts Drools walks to remove this rule and the others announced since the last {@link
+     * #close}, giving every list it marks a repaired one first ({@link MatchLists}); returns the fact types whose lists
+     * it marked.
      */
     Set<ObjectTypeNode> ruleGoing(RuleImpl rule) {
         // Drools announces a batch of rules before removing any of them: the marks must cover all of them.
@@ -95,15 +134,33 @@ final class RemovalShortcut {
             return Set.of();
         }
         going.addAll(List.of(nodes));
-        window = new Window();
+        onlyGeneratedGoing &= DrlGenerator.PACKAGE.equals(rule.getPackageName());
+        List<LeftInputAdapterNode> inputs = inputsOf(going);
+        window = new Window(sinksUnder(inputs));
         lastWindow = window;
         listsMarkedClean = 0;
-        Object[] goingSinks = sinksUnderInputsOf(going);
+        Optional<List<InputConstraints>> constraints =
+                useConstraints && onlyGeneratedGoing ? constraintsAbove(inputs) : Optional.empty();
+        markedByConstraints = constraints.isPresent();
         Set<ObjectTypeNode> types = typesFeeding(going);
         for (ObjectTypeNode type : types) {
-            markCleanLists(type.getFactHandlesIterator(session), goingSinks, window);
+            Iterator<InternalFactHandle> facts = type.getFactHandlesIterator(session);
+            if (constraints.isPresent()) {
+                markByConstraints(facts, constraints.get().stream().filter(c -> c.type() == type).toList());
+            } else {
+                markByMatches(facts);
+            }
         }
         return types;
+    }
+
+    /**
+     * Whether the generated rules' constraints may stand for their matches in the rule changes that follow: only when
+     * every fact was last updated naming every property that changed. A window edit moves time state without telling
+     * the rules of the old windows, which keep matches their constraints no longer give.
+     */
+    void useConstraints(boolean factsAsRulesSawThem) {
+        this.useConstraints = factsAsRulesSawThem;
     }
 
     /** Ends the current removal: after Drools removed the rules announced, or stopped without saying. */
@@ -114,6 +171,7 @@ final class RemovalShortcut {
         }
         going.clear();
         unknownGoing = false;
+        onlyGeneratedGoing = true;
     }
 
     /** How many lists the last marking found clean: the facts Drools' walk skipped for the rules going. */
@@ -121,9 +179,19 @@ final class RemovalShortcut {
         return listsMarkedClean;
     }
 
+    /** Whether the last marking tested facts against the constraints of the inputs, rather than walking their lists. */
+    boolean markedByConstraints() {
+        return markedByConstraints;
+    }
+
     /** How many lists Drools' walks passed over during the last removal. */
     long listsSkipped() {
         return lastWindow == null ? 0 : lastWindow.skipped;
+    }
+
+    /** How many lists Drools' walks saw only the matches of the rules going in during the last removal. */
+    long listsNarrowed() {
+        return lastWindow == null ? 0 : lastWindow.narrowed;
     }
 
     /** The fact types whose facts Drools walks to remove these rules: those of rules fed directly by their input. */
@@ -141,9 +209,35 @@ final class RemovalShortcut {
         return types;
     }
 
-    private void markCleanLists(Iterator<InternalFactHandle> handles, Object[] goingSinks, Window window) {
-        ListsInBatches facts = new ListsInBatches(handles);
-        MatchLists.Repaired[] lists = new MatchLists.Repaired[LANES];
+    private void markByConstraints(Iterator<InternalFactHandle> facts, List<InputConstraints> inputs) {
+        while (facts.hasNext()) {
+            InternalFactHandle fact = facts.next();
+            MatchLists.Repaired list = MatchLists.repairedListOf(fact);
+            if (list == null || list.removal == window.holding) {
+                continue; // holding already: an input under another of the fact's types (Object, say) matched it
+            }
+            boolean holding = false;
+            for (InputConstraints input : inputs) {
+                if (input.mayBePassedBy(fact, session)) {
+                    holding = true;
+                    break;
+                }
+            }
+            if (holding) {
+                if (list.removal == window.clean) {
+                    listsMarkedClean--;
+                }
+                list.removal = window.holding;
+            } else if (list.removal != window.clean) {
+                list.removal = window.clean;
+                listsMarkedClean++;
+            }
+        }
+    }
+
+    private void markByMatches(Iterator<InternalFactHandle> facts) {
+        ListsInBatches lists = new ListsInBatches(facts);
+        MatchLists.Repaired[] walked = new MatchLists.Repaired[LANES];
         TupleImpl[] next = new TupleImpl[LANES];
         boolean walking;
         do {
@@ -151,22 +245,23 @@ final class RemovalShortcut {
             for (int lane = 0; lane < LANES; lane++) {
                 TupleImpl tuple = next[lane];
                 while (tuple == null) {
-                    if (lists[lane] != null) {
-                        lists[lane].cleanIn = window;
+                    if (walked[lane] != null) {
+                        walked[lane].removal = window.clean;
                         listsMarkedClean++;
                     }
-                    lists[lane] = facts.next();
-                    if (lists[lane] == null) {
+                    walked[lane] = lists.next();
+                    if (walked[lane] == null) {
                         break;
                     }
-                    tuple = lists[lane].firstLeft();
+                    tuple = walked[lane].firstLeft();
                 }
                 if (tuple == null) {
                     continue;
                 }
                 walking = true;
-                if (isAnyOf(tuple.getSink(), goingSinks)) {
-                    lists[lane] = null; // holds a match of a rule going: Drools must walk it
+                if (isAnyOf(tuple.getSink(), window.goingSinks)) {
+                    walked[lane].removal = window.holding;
+                    walked[lane] = null;
                     next[lane] = null;
                 } else {
                     next[lane] = tuple.getHandleNext();
@@ -175,7 +270,7 @@ final class RemovalShortcut {
         } while (walking);
     }
 
-    private static boolean isAnyOf(Object sink, Object[] nodes) {
+    static boolean isAnyOf(Object sink, Object[] nodes) {
         for (Object node : nodes) {
             if (node == sink) {
                 return true;
@@ -224,22 +319,44 @@ final class RemovalShortcut {
     }
 
     /**
-     * The nodes right under the inputs of the rules going. Drools asks of a match whether its input is associated with
-     * the rule; a match on a fact's list was made by an input and names one of that input's nodes as its sink, so
-     * comparing the sink with these few nodes answers the same question without a lookup: with a lookup per match the
-     * walk no longer overlapped its waits for memory and took three times as long.
+     * The nodes right under these inputs. Drools asks of a match whether its input is associated with the rule; a match
+     * on a fact's list was made by an input and names one of that input's nodes as its sink, so comparing the sink with
+     * these few nodes answers the same question without a lookup: with a lookup per match the walk no longer
+     * overlapped its waits for memory and took three times as long.
      */
-    private Object[] sinksUnderInputsOf(List<TerminalNode> terminals) {
+    private static Object[] sinksUnder(List<LeftInputAdapterNode> inputs) {
         List<Object> sinks = new ArrayList<>();
-        Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ObjectTypeNode type : base.getRete().getObjectTypeNodes()) {
-            collectSinks(type, terminals, sinks, visited);
+        for (LeftInputAdapterNode input : inputs) {
+            sinks.addAll(List.of(input.getSinkPropagator().getSinks()));
         }
         return sinks.toArray();
     }
 
-    private static void collectSinks(ObjectSource source, List<TerminalNode> terminals, List<Object> sinks,
-            Set<Object> visited) {
+    /** The constraints above each input, or empty if an input has something else above it. */
+    private static Optional<List<InputConstraints>> constraintsAbove(List<LeftInputAdapterNode> inputs) {
+        List<InputConstraints> constraints = new ArrayList<>();
+        for (LeftInputAdapterNode input : inputs) {
+            Optional<InputConstraints> above = InputConstraints.above(input);
+            if (above.isEmpty()) {
+                return Optional.empty();
+            }
+            constraints.add(above.get());
+        }
+        return Optional.of(constraints);
+    }
+
+    /** Every input of the network associated with one of these rules, as Drools tells them. */
+    private List<LeftInputAdapterNode> inputsOf(List<TerminalNode> terminals) {
+        List<LeftInputAdapterNode> inputs = new ArrayList<>();
+        Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ObjectTypeNode type : base.getRete().getObjectTypeNodes()) {
+            collectInputs(type, terminals, inputs, visited);
+        }
+        return inputs;
+    }
+
+    private static void collectInputs(ObjectSource source, List<TerminalNode> terminals,
+            List<LeftInputAdapterNode> inputs, Set<Object> visited) {
         for (ObjectSink sink : source.getObjectSinkPropagator().getSinks()) {
             if (!visited.add(sink)) {
                 continue;
@@ -247,10 +364,10 @@ final class RemovalShortcut {
             if (sink instanceof LeftInputAdapterNode input) {
                 if (terminals.stream().anyMatch(terminal -> BuildtimeSegmentUtilities.isAssociatedWith(input,
                         terminal))) {
-                    sinks.addAll(List.of(input.getSinkPropagator().getSinks()));
+                    inputs.add(input);
                 }
             } else if (sink instanceof ObjectSource below) {
-                collectSinks(below, terminals, sinks, visited);
+                collectInputs(below, terminals, inputs, visited);
             }
         }
     }

@@ -45,13 +45,19 @@ final class RuleChanges extends DefaultKieBaseEventListener {
         this.removals = new RemovalShortcut(session, base);
     }
 
-    /** Before Drools changes any rule: runs what is queued, as Drools would, and forgets the last change's lists. */
-    void begin() {
+    /**
+     * Before Drools changes any rule: runs what is queued, as Drools would, and forgets the last change's lists.
+     *
+     * @param factsAsRulesSawThem whether the rules' constraints, evaluated now, tell which facts Drools' network
+     *     matched ({@link RemovalShortcut#useConstraints})
+     */
+    void begin(boolean factsAsRulesSawThem) {
         // Updates still queued (a window edit updates every contact first) would give their facts plain lists again
         // when Drools runs them at the start of the change.
         session.flushPropagations();
         prepared.clear();
         allPrepared = false;
+        removals.useConstraints(factsAsRulesSawThem);
     }
 
     /**
@@ -60,6 +66,7 @@ final class RuleChanges extends DefaultKieBaseEventListener {
      */
     void end() {
         removals.close();
+        removals.useConstraints(false);
         prepared.clear();
         allPrepared = false;
     }

@@ -120,9 +120,13 @@ final class RuleSession implements AutoCloseable {
     /**
      * Swaps in new rules in place: unchanged rules keep their state, removed ones retract what they justified. The
      * previous module stays available (to go back to) until the caller discards it.
+     *
+     * @param factsAsRulesSawThem whether every fact was last updated naming every property that changed, so that the
+     *     rules' constraints tell what the network holds; false after time state moved for new windows without
+     *     telling the rules of the old ones
      */
-    void replaceRules(CompiledRules next) {
-        changes.begin();
+    void replaceRules(CompiledRules next, boolean factsAsRulesSawThem) {
+        changes.begin(factsAsRulesSawThem);
         try {
             Results results = container.updateToVersion(next.releaseId());
             if (results.hasMessages(Message.Level.ERROR)) {

@@ -301,11 +301,12 @@ public final class SegmentEngine implements Segments {
      */
     private void switchRules(CompiledRules next) {
         TimeWindows windows = session.rules().windows();
-        if (!windows.equals(next.windows())) {
+        boolean windowsMoved = !windows.equals(next.windows());
+        if (windowsMoved) {
             TimeWindows.Change change = windows.changeTo(next.windows());
             contacts.values().forEach(state -> moveTimeTo(change, state));
         }
-        session.replaceRules(next);
+        session.replaceRules(next, !windowsMoved);
     }
 
     private void moveTimeTo(TimeWindows.Change change, ContactState state) {
