@@ -166,14 +166,17 @@ final class MatchLists {
         public void forEachLeftTuple(Consumer<TupleImpl> consumer) {
             RemovalShortcut.Mark mark = removal;
             Object[] needed = mark == null ? null : mark.sinksNeededBy(consumer);
-            if (needed != null && needed.length == 0) {
-                return;
-            }
-            for (TupleImpl tuple = (TupleImpl) FIRST_LEFT.get(this); tuple != null; ) {
+            // A fact reaches a node at most once, so the list holds at most one match per node needed: the narrowed
+            // walk ends when it has seen them all.
+            int unseen = needed == null ? -1 : needed.length;
+            for (TupleImpl tuple = (TupleImpl) FIRST_LEFT.get(this); tuple != null && unseen != 0; ) {
                 TupleImpl next = tuple.getHandleNext();
-                if (needed != null && !RemovalShortcut.isAnyOf(tuple.getSink(), needed)) {
-                    tuple = next;
-                    continue;
+                if (needed != null) {
+                    if (!RemovalShortcut.isAnyOf(tuple.getSink(), needed)) {
+                        tuple = next;
+                        continue;
+                    }
+                    unseen--;
                 }
                 consumer.accept(tuple);
                 TupleImpl previous = tuple.getHandlePrevious();
