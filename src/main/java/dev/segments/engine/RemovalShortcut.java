@@ -2,23 +2,16 @@ package dev.segments.engine;
 
 import dev.segments.drl.DrlGenerator;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.core.common.BaseNode;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.common.InternalWorkingMemory;
 import org.drools.core.impl.InternalRuleBase;
-import org.drools.core.phreak.BuildtimeSegmentUtilities;
 import org.drools.core.phreak.EagerPhreakBuilder;
-import org.drools.core.reteoo.LeftInputAdapterNode;
-import org.drools.core.reteoo.ObjectSink;
-import org.drools.core.reteoo.ObjectSource;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.core.reteoo.TerminalNode;
 import org.drools.core.reteoo.TupleImpl;
@@ -39,10 +32,10 @@ import org.drools.core.reteoo.TupleImpl;
  * fails the constraints above every input of the rules going ({@link InputConstraints}): a few reads of the fact instead
  * of a walk of its matches. For other rules this walks the lists themselves, sixteen at a time so that their waits for
  * memory overlap. While the rules are removed, Drools' walk ends at once on a clean list and sees only the matches made
- * by the inputs of the rules going on a holding one: the others it would have passed over. Only that walk is narrowed,
- * recognised by its consumer, a lambda of {@link EagerPhreakBuilder}; deletes, updates, expiry and the walk that adds a
- * rule see every match as before. A list Drools created or replaced after the marking carries no mark and is walked in
- * full.
+ * by the inputs of the rules going on a holding one ({@link RulesGoing#sinks}): the others it would have passed over.
+ * Only that walk is narrowed, recognised by its consumer, a lambda of {@link EagerPhreakBuilder}; deletes, updates,
+ * expiry and the walk that adds a rule see every match as before. A list Drools created or replaced after the marking
+ * carries no mark and is walked in full.
  */
 final class RemovalShortcut {
 
@@ -135,14 +128,14 @@ final class RemovalShortcut {
         }
         going.addAll(List.of(nodes));
         onlyGeneratedGoing &= DrlGenerator.PACKAGE.equals(rule.getPackageName());
-        List<LeftInputAdapterNode> inputs = inputsOf(going);
-        window = new Window(sinksUnder(inputs));
+        RulesGoing network = RulesGoing.in(base, going);
+        window = new Window(network.sinks());
         lastWindow = window;
         listsMarkedClean = 0;
         Optional<List<InputConstraints>> constraints =
-                useConstraints && onlyGeneratedGoing ? constraintsAbove(inputs) : Optional.empty();
+                useConstraints && onlyGeneratedGoing ? network.constraintsAboveInputs() : Optional.empty();
         markedByConstraints = constraints.isPresent();
-        Set<ObjectTypeNode> types = typesFeeding(going);
+        Set<ObjectTypeNode> types = network.walkedTypes();
         for (ObjectTypeNode type : types) {
             Iterator<InternalFactHandle> facts = type.getFactHandlesIterator(session);
             if (constraints.isPresent()) {
@@ -192,21 +185,6 @@ final class RemovalShortcut {
     /** How many lists Drools' walks saw only the matches of the rules going in during the last removal. */
     long listsNarrowed() {
         return lastWindow == null ? 0 : lastWindow.narrowed;
-    }
-
-    /** The fact types whose facts Drools walks to remove these rules: those of rules fed directly by their input. */
-    private static Set<ObjectTypeNode> typesFeeding(List<TerminalNode> terminals) {
-        Set<ObjectTypeNode> types = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (TerminalNode terminal : terminals) {
-            if (terminal.getPathNodes()[0] instanceof LeftInputAdapterNode input) {
-                BaseNode source = input.getObjectSource();
-                while (!(source instanceof ObjectTypeNode)) {
-                    source = source.getParent();
-                }
-                types.add((ObjectTypeNode) source);
-            }
-        }
-        return types;
     }
 
     private void markByConstraints(Iterator<InternalFactHandle> facts, List<InputConstraints> inputs) {
@@ -315,60 +293,6 @@ final class RemovalShortcut {
                 }
             }
             return lists[position++];
-        }
-    }
-
-    /**
-     * The nodes right under these inputs. Drools asks of a match whether its input is associated with the rule; a match
-     * on a fact's list was made by an input and names one of that input's nodes as its sink, so comparing the sink with
-     * these few nodes answers the same question without a lookup: with a lookup per match the walk no longer
-     * overlapped its waits for memory and took three times as long.
-     */
-    private static Object[] sinksUnder(List<LeftInputAdapterNode> inputs) {
-        List<Object> sinks = new ArrayList<>();
-        for (LeftInputAdapterNode input : inputs) {
-            sinks.addAll(List.of(input.getSinkPropagator().getSinks()));
-        }
-        return sinks.toArray();
-    }
-
-    /** The constraints above each input, or empty if an input has something else above it. */
-    private static Optional<List<InputConstraints>> constraintsAbove(List<LeftInputAdapterNode> inputs) {
-        List<InputConstraints> constraints = new ArrayList<>();
-        for (LeftInputAdapterNode input : inputs) {
-            Optional<InputConstraints> above = InputConstraints.above(input);
-            if (above.isEmpty()) {
-                return Optional.empty();
-            }
-            constraints.add(above.get());
-        }
-        return Optional.of(constraints);
-    }
-
-    /** Every input of the network associated with one of these rules, as Drools tells them. */
-    private List<LeftInputAdapterNode> inputsOf(List<TerminalNode> terminals) {
-        List<LeftInputAdapterNode> inputs = new ArrayList<>();
-        Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ObjectTypeNode type : base.getRete().getObjectTypeNodes()) {
-            collectInputs(type, terminals, inputs, visited);
-        }
-        return inputs;
-    }
-
-    private static void collectInputs(ObjectSource source, List<TerminalNode> terminals,
-            List<LeftInputAdapterNode> inputs, Set<Object> visited) {
-        for (ObjectSink sink : source.getObjectSinkPropagator().getSinks()) {
-            if (!visited.add(sink)) {
-                continue;
-            }
-            if (sink instanceof LeftInputAdapterNode input) {
-                if (terminals.stream().anyMatch(terminal -> BuildtimeSegmentUtilities.isAssociatedWith(input,
-                        terminal))) {
-                    inputs.add(input);
-                }
-            } else if (sink instanceof ObjectSource below) {
-                collectInputs(below, terminals, inputs, visited);
-            }
         }
     }
 }
