@@ -69,7 +69,7 @@ final class RemovalShortcut {
 
     /** One announcement of rules going: its marks count while it lasts, and only for Drools' removal walk. */
     static final class Window {
-        private final Object[] goingSinks;
+        private Object[] goingSinks; // null once closed: lists keep their last mark, not the removed rules' nodes
         private final Mark clean = new Mark(this, true);
         private final Mark holding = new Mark(this, false);
         private boolean open = true;
@@ -78,6 +78,11 @@ final class RemovalShortcut {
 
         private Window(Object[] goingSinks) {
             this.goingSinks = goingSinks;
+        }
+
+        private void close() {
+            open = false;
+            goingSinks = null;
         }
     }
 
@@ -116,7 +121,7 @@ final class RemovalShortcut {
     Set<ObjectTypeNode> ruleGoing(RuleImpl rule) {
         // Drools announces a batch of rules before removing any of them: the marks must cover all of them.
         if (window != null) {
-            window.open = false;
+            window.close();
         }
         TerminalNode[] nodes = base.getReteooBuilder().getTerminalNodes(rule.getFullyQualifiedName());
         if (nodes == null || unknownGoing) {
@@ -159,7 +164,7 @@ final class RemovalShortcut {
     /** Ends the current removal: after Drools removed the rules announced, or stopped without saying. */
     void close() {
         if (window != null) {
-            window.open = false;
+            window.close();
             window = null;
         }
         going.clear();
