@@ -17,31 +17,41 @@ final class ChangedProperties {
     private record Property(String name, Function<Contact, Object> getter) {
     }
 
+    /**
+     * Properties read from one part of the normalised contact. {@link NormalizedContact#of} shares a part whose inputs
+     * did not change, so a shared part means none of its properties changed and they need no comparing.
+     */
+    private record Part(Function<NormalizedContact, Object> part, List<Property> properties) {
+    }
+
     /** The properties read from the contact as given; originalText and data are compared apart (below). */
-    private static final List<Property> FROM_DATA = List.of(
-            new Property("email", Contact::getEmail),
-            new Property("firstName", Contact::getFirstName),
-            new Property("lastName", Contact::getLastName),
-            new Property("phone", Contact::getPhone),
-            new Property("companyName", Contact::getCompanyName),
-            new Property("city", Contact::getCity),
-            new Property("state", Contact::getState),
-            new Property("country", Contact::getCountry),
-            new Property("postalCode", Contact::getPostalCode),
-            new Property("timezone", Contact::getTimezone),
-            new Property("source", Contact::getSource),
-            new Property("emailStatus", Contact::getEmailStatus),
-            new Property("dnd", Contact::getDnd),
-            new Property("tags", Contact::getTags),
-            new Property("createdAt", Contact::getCreatedAt),
-            new Property("dateOfBirth", Contact::getDateOfBirth),
-            new Property("lastEmailSentAt", Contact::getLastEmailSentAt),
-            new Property("lastEmailOpenedAt", Contact::getLastEmailOpenedAt),
-            new Property("lastEmailClickedAt", Contact::getLastEmailClickedAt),
-            new Property("customText", Contact::getCustomText),
-            new Property("customNumber", Contact::getCustomNumber),
-            new Property("customBoolean", Contact::getCustomBoolean),
-            new Property("customTime", Contact::getCustomTime));
+    private static final List<Part> FROM_DATA = List.of(
+            new Part(NormalizedContact::text, List.of(
+                    new Property("email", Contact::getEmail),
+                    new Property("firstName", Contact::getFirstName),
+                    new Property("lastName", Contact::getLastName),
+                    new Property("phone", Contact::getPhone),
+                    new Property("companyName", Contact::getCompanyName),
+                    new Property("city", Contact::getCity),
+                    new Property("state", Contact::getState),
+                    new Property("country", Contact::getCountry),
+                    new Property("postalCode", Contact::getPostalCode),
+                    new Property("timezone", Contact::getTimezone),
+                    new Property("source", Contact::getSource),
+                    new Property("emailStatus", Contact::getEmailStatus))),
+            new Part(NormalizedContact::tags, List.of(new Property("tags", Contact::getTags))),
+            new Part(NormalizedContact::time, List.of(
+                    new Property("createdAt", Contact::getCreatedAt),
+                    new Property("dateOfBirth", Contact::getDateOfBirth),
+                    new Property("lastEmailSentAt", Contact::getLastEmailSentAt),
+                    new Property("lastEmailOpenedAt", Contact::getLastEmailOpenedAt),
+                    new Property("lastEmailClickedAt", Contact::getLastEmailClickedAt))),
+            new Part(NormalizedContact::customText, List.of(new Property("customText", Contact::getCustomText))),
+            new Part(NormalizedContact::customNumber,
+                    List.of(new Property("customNumber", Contact::getCustomNumber))),
+            new Part(NormalizedContact::customBoolean,
+                    List.of(new Property("customBoolean", Contact::getCustomBoolean))),
+            new Part(NormalizedContact::customTime, List.of(new Property("customTime", Contact::getCustomTime))));
 
     private ChangedProperties() {
     }
@@ -51,9 +61,17 @@ final class ChangedProperties {
         if (!sameOriginalText(before, after)) {
             changed.add("originalText");
         }
-        for (Property property : FROM_DATA) {
-            if (!Objects.equals(property.getter().apply(before), property.getter().apply(after))) {
-                changed.add(property.name());
+        if (!Objects.equals(before.getDnd(), after.getDnd())) {
+            changed.add("dnd"); // read from the contact as given, not from a normalised part
+        }
+        for (Part part : FROM_DATA) {
+            if (part.part().apply(before.normalized()) == part.part().apply(after.normalized())) {
+                continue;
+            }
+            for (Property property : part.properties()) {
+                if (!Objects.equals(property.getter().apply(before), property.getter().apply(after))) {
+                    changed.add(property.name());
+                }
             }
         }
         // A value read from the contact as given changed, so it did; else compare it whole (a record's equals walks
