@@ -19,15 +19,8 @@ public final class HandwrittenSegments {
         Map<String, Location> ids = new LinkedHashMap<>();
         Matcher matcher = MEMBERSHIP.matcher(file.content());
         while (matcher.find()) {
-            ids.putIfAbsent(matcher.group(1), locationOf(file, matcher.start()));
+            ids.putIfAbsent(matcher.group(1), file.locationOf(matcher.start()));
         }
         return ids;
-    }
-
-    private static Location locationOf(DrlFile file, int offset) {
-        String before = file.content().substring(0, offset);
-        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-        int column = offset - before.lastIndexOf('\n');
-        return new Location(file.path(), line, column);
     }
 }

@@ -217,19 +217,16 @@ public final class RuleCompiler {
             Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)", Pattern.MULTILINE);
 
     /**
-     * The generated package is the engine's: it keeps the memberships of generated rules as bits and tests facts
-     * against their constraints when they change ({@link RemovalShortcut}), both of which a hand-written rule there
-     * would break.
+     * The generated package is the engine's: it keeps the memberships of generated rules as bits, and when a segment
+     * is edited it tests contacts against their constraints instead of walking their matches ({@link RemovalShortcut}),
+     * both of which a hand-written rule there would break.
      */
     private static Optional<Issue> generatedPackageIn(DrlFile file) {
         Matcher matcher = PACKAGE.matcher(file.content());
         if (!matcher.find() || !matcher.group(1).equals(DrlGenerator.PACKAGE)) {
             return Optional.empty();
         }
-        String before = file.content().substring(0, matcher.start(1));
-        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-        int column = matcher.start(1) - (before.lastIndexOf('\n') + 1) + 1;
-        return Optional.of(new Issue(new Location(file.path(), line, column), "package " + DrlGenerator.PACKAGE
+        return Optional.of(new Issue(file.locationOf(matcher.start(1)), "package " + DrlGenerator.PACKAGE
                 + " is reserved for the rules generated from segment files; give hand-written rules a package of their"
                 + " own"));
     }

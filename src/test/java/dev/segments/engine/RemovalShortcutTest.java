@@ -3,6 +3,10 @@ package dev.segments.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segments.drl.DrlGenerator;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
 import org.drools.core.common.InternalWorkingMemory;
@@ -52,6 +56,14 @@ public class RemovalShortcutTest { // public: the rules import its facts
             rule "big" when Item( n >= 90, $n : n ) then insertLogical(new Tag("big", $n)); end
             """;
 
+    /** Runs a case in a package of its own (marked by walking the lists) and in the generated one (by constraints). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ParameterizedTest
+    @ValueSource(strings = {"shortcut", DrlGenerator.PACKAGE})
+    @interface InBothPackages {
+    }
+
     private String pkg;
     private KieBase base;
     private KieSession session;
@@ -79,8 +91,7 @@ public class RemovalShortcutTest { // public: the rules import its facts
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"shortcut", DrlGenerator.PACKAGE})
+    @InBothPackages
     void removingARuleSkipsTheFactsWithoutItsMatchesAndRetractsWhatItJustified(String pkg) {
         startWithAHundredItems(pkg);
 
@@ -97,8 +108,7 @@ public class RemovalShortcutTest { // public: the rules import its facts
         assertThat(tags("small")).isEqualTo(10);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"shortcut", DrlGenerator.PACKAGE})
+    @InBothPackages
     void afterTheRemovalEveryFactStillEndsItsMatchesAndANewRuleSeesEveryFact(String pkg) {
         startWithAHundredItems(pkg);
 
@@ -119,8 +129,7 @@ public class RemovalShortcutTest { // public: the rules import its facts
         assertThat(session.getObjects()).as("every item deleted ends what its matches justified").isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"shortcut", DrlGenerator.PACKAGE})
+    @InBothPackages
     void removingARuleThatSharesItsInputWalksEveryFactTheInputHolds(String pkg) {
         startWithAHundredItems(pkg);
         addRule("""
