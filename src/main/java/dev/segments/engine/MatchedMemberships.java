@@ -1,7 +1,9 @@
 package dev.segments.engine;
 
+import com.carrotsearch.hppc.IntArrayList;
 import dev.segments.drl.DrlGenerator;
 import dev.segments.drl.MembershipKeeping;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -9,6 +11,10 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Declaration;
+import org.drools.core.reteoo.TupleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
@@ -17,8 +23,10 @@ import org.kie.internal.event.rule.RuleEventListener;
 /**
  * Keeps the memberships of segments whose rules insert nothing ({@link MembershipKeeping#MATCHES}) from the rules'
  * matches: a fired match sets the bit (branch rule, contact ordinal), a deleted match clears it, and a contact is a
- * member while any branch of its segment has its bit. Each time that OR flips, the membership change goes to the same
- * net-change bookkeeping as a {@link SegmentMembership} fact's insertion or retraction.
+ * member while any branch of its segment has its bit. Each time that OR flips, the segment notes the contact; {@link
+ * #drainChanges} then reports each noted membership whose state differs from before its first flip, so one that
+ * leaves and comes back between two drains is no change. Bits instead of a map of pending changes: a load flips
+ * millions of memberships, and a map entry per flip cost a tenth of it.
  *
  * <p>Exact because a generated rule has at most one match per contact: one {@code Contact} pattern (one fact per
  * contact), then only {@code SegmentMembership} patterns joined on the contact id and segment id (one fact per pair,
@@ -30,45 +38,74 @@ import org.kie.internal.event.rule.RuleEventListener;
  */
 final class MatchedMemberships implements RuleEventListener {
 
-    /** Where a flip of a membership goes: +1 entered, -1 exited. */
-    interface Flips {
-        void flip(String segmentId, String contactId, int delta);
-    }
-
     private static final class Branch {
         final Rule rule;
-        final String segmentId; // null: not a match-kept rule
+        final Segment segment; // null: not a match-kept rule
+        final Declaration contact; // where a match holds the contact; null when segment is
         final BitSet matched = new BitSet();
 
-        Branch(Rule rule, String segmentId) {
+        Branch(Rule rule, Segment segment, Declaration contact) {
             this.rule = rule;
-            this.segmentId = segmentId;
+            this.segment = segment;
+            this.contact = contact;
+        }
+
+        /** Read through the declaration found once: Drools' lookup by name rebuilds a map of them per call. */
+        int ordinalIn(Match match) {
+            return ((Contact) ((TupleImpl) match).getObject(contact)).ordinal();
         }
     }
 
-    private final ContactOrdinals ordinals;
-    private final Flips flips;
-    private final Map<Rule, Branch> branches = new IdentityHashMap<>();
-    private final Map<String, List<Branch>> bySegment = new HashMap<>();
+    /**
+     * A match-kept segment: its branches, and the contacts whose membership flipped since the last drain. Kept while
+     * it has no branches too, so that a segment whose rules are all replaced nets its flips in one place.
+     */
+    private static final class Segment {
+        final String id;
+        final List<Branch> branches = new ArrayList<>(1);
+        final BitSet flipped = new BitSet();
 
-    MatchedMemberships(ContactOrdinals ordinals, Flips flips) {
+        Segment(String id) {
+            this.id = id;
+        }
+
+        boolean hasMember(int ordinal) {
+            for (Branch branch : branches) {
+                if (branch.matched.get(ordinal)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The generated rules' binding of their one {@code Contact} pattern. */
+    private static final String CONTACT = "$contact";
+
+    private final ContactOrdinals ordinals;
+    private final Map<Rule, Branch> branches = new IdentityHashMap<>();
+    private final Map<String, Segment> segments = new HashMap<>();
+    /** The memberships flipped since the last drain, in first-flip order: segment, and ordinal ({@code ~ordinal} if
+     *  the contact was a member before). */
+    private final List<Segment> flippedSegments = new ArrayList<>();
+    private final IntArrayList flippedOrdinals = new IntArrayList();
+
+    MatchedMemberships(ContactOrdinals ordinals) {
         this.ordinals = ordinals;
-        this.flips = flips;
     }
 
     @Override
     public void onAfterMatchFire(Match match) {
         Branch branch = branches.computeIfAbsent(match.getRule(), this::branchOf);
-        if (branch.segmentId == null) {
+        if (branch.segment == null) {
             return;
         }
-        Contact contact = contactIn(match);
-        int ordinal = contact.ordinal();
+        int ordinal = branch.ordinalIn(match);
         if (!branch.matched.get(ordinal)) {
-            boolean member = isMember(branch.segmentId, ordinal);
+            boolean member = branch.segment.hasMember(ordinal);
             branch.matched.set(ordinal);
             if (!member) {
-                flips.flip(branch.segmentId, contact.getId(), 1);
+                flipped(branch.segment, ordinal, false);
             }
         }
     }
@@ -76,15 +113,14 @@ final class MatchedMemberships implements RuleEventListener {
     @Override
     public void onDeleteMatch(Match match) {
         Branch branch = branches.get(match.getRule());
-        if (branch == null || branch.segmentId == null) {
+        if (branch == null || branch.segment == null) {
             return;
         }
-        Contact contact = contactIn(match);
-        int ordinal = contact.ordinal();
+        int ordinal = branch.ordinalIn(match);
         if (branch.matched.get(ordinal)) {
             branch.matched.clear(ordinal);
-            if (!isMember(branch.segmentId, ordinal)) {
-                flips.flip(branch.segmentId, contact.getId(), -1);
+            if (!branch.segment.hasMember(ordinal)) {
+                flipped(branch.segment, ordinal, true);
             }
         }
     }
@@ -101,46 +137,54 @@ final class MatchedMemberships implements RuleEventListener {
                 continue;
             }
             it.remove();
-            if (branch.segmentId == null) {
+            if (branch.segment == null) {
                 continue;
             }
-            List<Branch> siblings = bySegment.get(branch.segmentId);
-            siblings.remove(branch);
-            if (siblings.isEmpty()) {
-                bySegment.remove(branch.segmentId);
-            }
+            branch.segment.branches.remove(branch);
             BitSet bits = branch.matched;
             for (int o = bits.nextSetBit(0); o >= 0; o = bits.nextSetBit(o + 1)) {
-                if (!isMember(branch.segmentId, o)) {
-                    flips.flip(branch.segmentId, ordinals.id(o), -1);
+                if (!branch.segment.hasMember(o)) {
+                    flipped(branch.segment, o, true);
                 }
             }
+        }
+    }
+
+    /** Adds the net membership changes since the last drain, stamped {@code at}, and starts noting afresh. */
+    void drainChanges(Instant at, Consumer<MembershipChange> into) {
+        for (int i = 0; i < flippedSegments.size(); i++) {
+            Segment segment = flippedSegments.get(i);
+            int noted = flippedOrdinals.get(i);
+            boolean wasMember = noted < 0;
+            int ordinal = wasMember ? ~noted : noted;
+            segment.flipped.clear(ordinal);
+            boolean member = segment.hasMember(ordinal);
+            if (member != wasMember) {
+                into.accept(new MembershipChange(at, member ? MembershipChange.Kind.ENTERED : MembershipChange.Kind.EXITED,
+                        segment.id, ordinals.id(ordinal)));
+            }
+        }
+        flippedSegments.clear();
+        flippedOrdinals.clear();
+        segments.values().removeIf(segment -> segment.branches.isEmpty());
+    }
+
+    private void flipped(Segment segment, int ordinal, boolean wasMember) {
+        if (!segment.flipped.get(ordinal)) {
+            segment.flipped.set(ordinal);
+            flippedSegments.add(segment);
+            flippedOrdinals.add(wasMember ? ~ordinal : ordinal);
         }
     }
 
     private Branch branchOf(Rule rule) {
         Object segment = rule.getMetaData().get(MembershipKeeping.SEGMENT_ANNOTATION);
         if (!DrlGenerator.PACKAGE.equals(rule.getPackageName()) || !(segment instanceof String segmentId)) {
-            return new Branch(rule, null);
+            return new Branch(rule, null, null);
         }
-        Branch branch = new Branch(rule, segmentId);
-        bySegment.computeIfAbsent(segmentId, id -> new ArrayList<>(1)).add(branch);
+        Branch branch = new Branch(rule, segments.computeIfAbsent(segmentId, Segment::new),
+                ((RuleImpl) rule).getDeclaration(CONTACT));
+        branch.segment.branches.add(branch);
         return branch;
-    }
-
-    private boolean isMember(String segmentId, int ordinal) {
-        List<Branch> siblings = bySegment.get(segmentId);
-        if (siblings != null) {
-            for (Branch sibling : siblings) {
-                if (sibling.matched.get(ordinal)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static Contact contactIn(Match match) {
-        return (Contact) match.getDeclarationValue("$contact");
     }
 }

@@ -2,10 +2,12 @@ package dev.segments.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import dev.segments.workflow.ContactEditor;
 import dev.segments.workflow.SegmentChange;
@@ -65,9 +67,7 @@ final class RuleSession implements AutoCloseable {
         base.addEventListener(changes);
         this.clockMillis = 0;
         advanceClockTo(start);
-        this.matched = new MatchedMemberships(ordinals,
-                (segmentId, contactId, delta) -> pending.merge(new SegmentMembership(segmentId, contactId), delta,
-                        Integer::sum));
+        this.matched = new MatchedMemberships(ordinals);
         ((RuleEventManager) session).addEventListener(matched);
         ((RuleEventManager) session).addEventListener(firings);
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
@@ -183,15 +183,32 @@ final class RuleSession implements AutoCloseable {
     List<MembershipChange> fire(Instant at) {
         session.fireAllRules();
         List<MembershipChange> changes = new ArrayList<>();
-        pending.forEach((membership, delta) -> {
-            if (delta > 0) {
-                changes.add(new MembershipChange(at, MembershipChange.Kind.ENTERED, membership.getSegmentId(),
-                        membership.getContactId()));
-            } else if (delta < 0) {
-                changes.add(new MembershipChange(at, MembershipChange.Kind.EXITED, membership.getSegmentId(),
-                        membership.getContactId()));
+        if (pending.isEmpty()) {
+            matched.drainChanges(at, changes::add);
+            return changes;
+        }
+        // Changes of segments kept by facts come first: those are the segments a memberOf reads. A segment whose
+        // keeping the rules just changed (a memberOf now reads it, or no longer does) can leave by its matches and
+        // come back as a fact in one step: those two are netted together.
+        Set<String> keptByFacts = new HashSet<>();
+        pending.keySet().forEach(membership -> keptByFacts.add(membership.getSegmentId()));
+        List<MembershipChange> byMatches = new ArrayList<>();
+        matched.drainChanges(at, change -> {
+            if (keptByFacts.contains(change.segmentId())) {
+                pending.merge(new SegmentMembership(change.segmentId(), change.contactId()),
+                        change.kind() == MembershipChange.Kind.ENTERED ? 1 : -1, Integer::sum);
+            } else {
+                byMatches.add(change);
             }
         });
+        pending.forEach((membership, delta) -> {
+            if (delta != 0) {
+                changes.add(new MembershipChange(at,
+                        delta > 0 ? MembershipChange.Kind.ENTERED : MembershipChange.Kind.EXITED,
+                        membership.getSegmentId(), membership.getContactId()));
+            }
+        });
+        changes.addAll(byMatches);
         // A new map, not clear(): clear() walks the whole table, which a bulk load grows to its largest chunk.
         pending = new LinkedHashMap<>();
         return changes;
