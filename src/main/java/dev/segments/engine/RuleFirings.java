@@ -1,7 +1,11 @@
 package dev.segments.engine;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
 import org.kie.internal.event.rule.RuleEventListener;
 
@@ -11,17 +15,33 @@ import org.kie.internal.event.rule.RuleEventListener;
  */
 final class RuleFirings implements RuleEventListener {
 
-    private final Map<String, long[]> counts = new HashMap<>();
+    /** By rule object, which hashes by identity: a load fires millions of times, and names hash slower. */
+    private final Map<Rule, long[]> counts = new IdentityHashMap<>();
 
     @Override
     public void onAfterMatchFire(Match match) {
-        counts.computeIfAbsent(match.getRule().getName(), name -> new long[1])[0]++;
+        counts.computeIfAbsent(match.getRule(), rule -> new long[1])[0]++;
+    }
+
+    /** Firings of rules no longer in the base, by name: their rule objects are let go. */
+    private final Map<String, Long> ofRulesGone = new HashMap<>();
+
+    /** After the rules were replaced in place: the counts of rules the base no longer holds are kept by name. */
+    void forgetReplaced(KieBase base) {
+        for (Iterator<Map.Entry<Rule, long[]>> it = counts.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Rule, long[]> entry = it.next();
+            Rule rule = entry.getKey();
+            if (base.getRule(rule.getPackageName(), rule.getName()) != rule) {
+                ofRulesGone.merge(rule.getName(), entry.getValue()[0], Long::sum);
+                it.remove();
+            }
+        }
     }
 
     /** By rule name; versions of a rule replaced in place count together. */
     Map<String, Long> byName() {
-        Map<String, Long> byName = new HashMap<>();
-        counts.forEach((name, count) -> byName.put(name, count[0]));
+        Map<String, Long> byName = new HashMap<>(ofRulesGone);
+        counts.forEach((rule, count) -> byName.merge(rule.getName(), count[0], Long::sum));
         return Map.copyOf(byName);
     }
 }

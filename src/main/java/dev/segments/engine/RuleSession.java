@@ -138,6 +138,7 @@ final class RuleSession implements AutoCloseable {
             changes.end();
         }
         matched.forgetReplaced(container.getKieBase());
+        firings.forgetReplaced(container.getKieBase());
         rules = next;
     }
 

@@ -261,6 +261,22 @@ class SegmentEngineTest {
     }
 
     @Test
+    void firingsOfARuleReplacedInPlaceCountWithItsNewVersionAndStayAfterItGoes() {
+        start(segment("texas", text("state", Operator.EQUALS, "TX")), segment("vip", tags(Operator.CONTAINS, "vip")));
+        engine.upsert(contact("c-1").state("TX").build());
+        engine.upsert(contact("c-2").state("CA").build());
+
+        engine.updateRules(RuleSources.of(List.of(segment("texas", textList("state", Operator.IN, "TX", "CA")),
+                segment("vip", tags(Operator.CONTAINS, "vip")))));
+        assertThat(engine.ruleFirings()).as("the old version fired once, the new one for both contacts")
+                .isEqualTo(Map.of("texas", 3L));
+
+        engine.upsert(contact("c-1").state("TX").addTag("vip").build());
+        engine.updateRules(RuleSources.of(List.of(segment("texas", textList("state", Operator.IN, "TX", "CA")))));
+        assertThat(engine.ruleFirings()).isEqualTo(Map.of("texas", 3L, "vip", 1L));
+    }
+
+    @Test
     void textOperatorsAndMatchesReEvaluateOnlyWhenTheirFieldChanges() {
         start(segment("gmail", text("email", Operator.CONTAINS, "@gmail.")),
                 segment("not-info", not(text("email", Operator.STARTS_WITH, "info@"))),
