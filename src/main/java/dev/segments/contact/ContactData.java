@@ -37,8 +37,8 @@ public record ContactData(
         if (id == null || id.isEmpty() || id.length() > 128) {
             throw new IllegalArgumentException("id must be 1 to 128 characters");
         }
-        tags = tags == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(tags));
-        custom = custom == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+        tags = FrozenTags.of(tags);
+        custom = FrozenCustomValues.of(custom);
         emailStatus = emailStatus == null ? EmailStatus.SUBSCRIBED : emailStatus;
     }
 
@@ -55,15 +55,20 @@ public record ContactData(
         return new Builder(this);
     }
 
-    /** Builds a contact field by field; used by readers, workflows and tests. */
+    /**
+     * Builds a contact field by field; used by readers, workflows and tests. Tags and custom fields are copied only
+     * when changed, so a contact built from another shares those it left alone.
+     */
     public static final class Builder {
         private String id;
         private String email, firstName, lastName, phone, companyName, city, state, country, postalCode, timezone, source;
         private TimePoint createdAt, dateOfBirth, lastEmailSentAt, lastEmailOpenedAt, lastEmailClickedAt;
-        private Set<String> tags = new LinkedHashSet<>();
+        private Set<String> tags = FrozenTags.of(null);
+        private boolean tagsCopied;
         private boolean dnd;
         private EmailStatus emailStatus = EmailStatus.SUBSCRIBED;
-        private Map<String, CustomValue> custom = new LinkedHashMap<>();
+        private Map<String, CustomValue> custom = FrozenCustomValues.of(null);
+        private boolean customCopied;
 
         private Builder(String id) {
             this.id = id;
@@ -73,9 +78,9 @@ public record ContactData(
             id = c.id; email = c.email; firstName = c.firstName; lastName = c.lastName; phone = c.phone;
             companyName = c.companyName; city = c.city; state = c.state; country = c.country;
             postalCode = c.postalCode; timezone = c.timezone; source = c.source; createdAt = c.createdAt;
-            dateOfBirth = c.dateOfBirth; tags = new LinkedHashSet<>(c.tags); dnd = c.dnd; emailStatus = c.emailStatus;
+            dateOfBirth = c.dateOfBirth; tags = c.tags; dnd = c.dnd; emailStatus = c.emailStatus;
             lastEmailSentAt = c.lastEmailSentAt; lastEmailOpenedAt = c.lastEmailOpenedAt;
-            lastEmailClickedAt = c.lastEmailClickedAt; custom = new LinkedHashMap<>(c.custom);
+            lastEmailClickedAt = c.lastEmailClickedAt; custom = c.custom;
         }
 
         public Builder email(String v) { email = v; return this; }
@@ -91,16 +96,36 @@ public record ContactData(
         public Builder source(String v) { source = v; return this; }
         public Builder createdAt(TimePoint v) { createdAt = v; return this; }
         public Builder dateOfBirth(TimePoint v) { dateOfBirth = v; return this; }
-        public Builder tags(Set<String> v) { tags = new LinkedHashSet<>(v); return this; }
-        public Builder addTag(String v) { tags.add(v); return this; }
-        public Builder removeTag(String v) { tags.remove(v); return this; }
+        public Builder tags(Set<String> v) { tags = new LinkedHashSet<>(v); tagsCopied = true; return this; }
+        public Builder addTag(String v) { copiedTags().add(v); return this; }
+        public Builder removeTag(String v) { copiedTags().remove(v); return this; }
         public Builder dnd(boolean v) { dnd = v; return this; }
         public Builder emailStatus(EmailStatus v) { emailStatus = v; return this; }
         public Builder lastEmailSentAt(TimePoint v) { lastEmailSentAt = v; return this; }
         public Builder lastEmailOpenedAt(TimePoint v) { lastEmailOpenedAt = v; return this; }
         public Builder lastEmailClickedAt(TimePoint v) { lastEmailClickedAt = v; return this; }
-        public Builder custom(Map<String, CustomValue> v) { custom = new LinkedHashMap<>(v); return this; }
-        public Builder custom(String name, CustomValue v) { custom.put(name, v); return this; }
+        public Builder custom(Map<String, CustomValue> v) {
+            custom = new LinkedHashMap<>(v);
+            customCopied = true;
+            return this;
+        }
+        public Builder custom(String name, CustomValue v) { copiedCustom().put(name, v); return this; }
+
+        private Set<String> copiedTags() {
+            if (!tagsCopied) {
+                tags = new LinkedHashSet<>(tags);
+                tagsCopied = true;
+            }
+            return tags;
+        }
+
+        private Map<String, CustomValue> copiedCustom() {
+            if (!customCopied) {
+                custom = new LinkedHashMap<>(custom);
+                customCopied = true;
+            }
+            return custom;
+        }
 
         public ContactData build() {
             return new ContactData(id, email, firstName, lastName, phone, companyName, city, state, country,
