@@ -51,14 +51,14 @@ public final class SegmentEngine implements Segments {
     private final RuleCompiler compiler;
     private final RuleSession session;
     private final Map<String, ContactState> contacts = new HashMap<>();
-    private final TimeSchedule schedule = new TimeSchedule();
+    private final TimeSchedule<ContactState> schedule = new TimeSchedule<>();
     private final MembershipIndex memberships;
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final List<WorkflowListener> workflowListeners = new CopyOnWriteArrayList<>();
     private final int maxCascadeSteps;
     private Instant now;
 
-    private static final class ContactState {
+    private static final class ContactState implements TimeSchedule.Scheduled {
         /** The contact's ordinal in the membership bitmaps, fixed while the engine holds the contact. */
         final int ordinal;
         ContactData data;
@@ -68,9 +68,20 @@ public final class SegmentEngine implements Segments {
         /** In time order; replaced, never changed in place, so a snapshot can keep it. */
         List<EmailEvent> events = List.of();
         TimeState time;
+        long scheduledAt = TimeSchedule.NONE;
 
         ContactState(int ordinal) {
             this.ordinal = ordinal;
+        }
+
+        @Override
+        public long scheduledAt() {
+            return scheduledAt;
+        }
+
+        @Override
+        public void scheduledAt(long at) {
+            scheduledAt = at;
         }
     }
 
@@ -140,8 +151,9 @@ public final class SegmentEngine implements Segments {
                 throw new UnknownContactException(contactId);
             }
             return undoingOnFailure(contactId, () -> {
-                session.delete(contacts.remove(contactId).handle);
-                schedule.set(contactId, OptionalLong.empty());
+                ContactState state = contacts.remove(contactId);
+                session.delete(state.handle);
+                schedule.set(state, OptionalLong.empty());
                 List<MembershipChange> changes = step(now);
                 memberships.contactRemoved(contactId);
                 return changes;
@@ -236,8 +248,8 @@ public final class SegmentEngine implements Segments {
                 long at = next.getAsLong();
                 now = Instant.ofEpochMilli(at);
                 session.advanceClockTo(now);
-                for (String contactId : schedule.takeDue(at)) {
-                    refreshTime(contacts.get(contactId));
+                for (ContactState state : schedule.takeDue(at)) {
+                    refreshTime(state);
                 }
                 all.addAll(step(now));
             }
@@ -320,7 +332,7 @@ public final class SegmentEngine implements Segments {
             session.update(state.handle, fact, changed);
             state.fact = fact;
         }
-        schedule.set(state.data.id(), state.time.nextChange());
+        schedule.set(state, state.time.nextChange());
     }
 
     // ---- reads --------------------------------------------------------------------------------------------------
@@ -417,7 +429,7 @@ public final class SegmentEngine implements Segments {
         for (String contactId : contactIds) {
             ContactState before = contacts.get(contactId);
             snapshots.add(before == null ? null : new Snapshot(before.data, before.normalized, before.fact,
-                    before.handle, before.events, schedule.get(contactId)));
+                    before.handle, before.events, schedule.get(before)));
         }
         try {
             return write.get();
@@ -452,7 +464,9 @@ public final class SegmentEngine implements Segments {
 
     private void restore(String contactId, Snapshot snapshot) {
         ContactState current = contacts.remove(contactId);
-        schedule.set(contactId, OptionalLong.empty());
+        if (current != null) {
+            schedule.set(current, OptionalLong.empty());
+        }
         if (snapshot == null) {
             if (current != null && current.handle != null) {
                 session.delete(current.handle);
@@ -463,7 +477,7 @@ public final class SegmentEngine implements Segments {
             state.normalized = snapshot.normalized();
             state.fact = snapshot.fact();
             state.events = snapshot.events();
-            schedule.set(contactId, snapshot.scheduledAt());
+            schedule.set(state, snapshot.scheduledAt());
             if (current != null && current.handle != null) {
                 state.handle = current.handle;
                 session.update(state.handle, state.fact, ChangedProperties.between(current.fact, state.fact));
@@ -499,7 +513,7 @@ public final class SegmentEngine implements Segments {
             }
         }
         state.fact = fact;
-        schedule.set(state.data.id(), time.nextChange());
+        schedule.set(state, time.nextChange());
     }
 
     /**

@@ -1,44 +1,50 @@
 package dev.segments.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 
 /**
  * When each contact's time-driven state changes next: at most one instant per contact, in a priority queue, so
- * time passing visits only the contacts due. Rescheduled and cancelled entries are dropped lazily from the head.
+ * time passing visits only the contacts due. The instant lives on the contact's own state ({@link Scheduled}), so a
+ * change reads and moves it without a lookup. Rescheduled and cancelled entries are dropped lazily from the head.
  * Not thread-safe: the engine guards it with its lock.
  */
-final class TimeSchedule {
+final class TimeSchedule<T extends TimeSchedule.Scheduled> {
 
-    private record Entry(long at, String contactId) implements Comparable<Entry> {
+    /** What the schedule keeps its one instant on; {@link #NONE} when nothing is scheduled. */
+    interface Scheduled {
+        long scheduledAt();
+
+        void scheduledAt(long at);
+    }
+
+    static final long NONE = Long.MIN_VALUE;
+
+    private record Entry<T>(long at, T item) implements Comparable<Entry<T>> {
         @Override
-        public int compareTo(Entry other) {
+        public int compareTo(Entry<T> other) {
             return Long.compare(at, other.at);
         }
     }
 
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
-    private final Map<String, Long> scheduled = new HashMap<>();
+    private final PriorityQueue<Entry<T>> queue = new PriorityQueue<>();
 
-    /** Schedules the contact's next change, replacing any earlier one; empty cancels it. */
-    void set(String contactId, OptionalLong at) {
-        if (at.isEmpty()) {
-            scheduled.remove(contactId);
+    /** Schedules the item's next change, replacing any earlier one; empty cancels it. */
+    void set(T item, OptionalLong at) {
+        long next = at.orElse(NONE);
+        if (item.scheduledAt() == next) {
             return;
         }
-        Long previous = scheduled.put(contactId, at.getAsLong());
-        if (previous == null || previous != at.getAsLong()) {
-            queue.add(new Entry(at.getAsLong(), contactId));
+        item.scheduledAt(next);
+        if (next != NONE) {
+            queue.add(new Entry<>(next, item));
         }
     }
 
-    OptionalLong get(String contactId) {
-        Long at = scheduled.get(contactId);
-        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    OptionalLong get(T item) {
+        return item.scheduledAt() == NONE ? OptionalLong.empty() : OptionalLong.of(item.scheduledAt());
     }
 
     /** The earliest scheduled instant, if any. */
@@ -47,15 +53,15 @@ final class TimeSchedule {
         return queue.isEmpty() ? OptionalLong.empty() : OptionalLong.of(queue.peek().at());
     }
 
-    /** Removes and returns the contacts scheduled exactly at {@code at}. */
-    List<String> takeDue(long at) {
-        List<String> due = new ArrayList<>();
+    /** Removes and returns the items scheduled exactly at {@code at}. */
+    List<T> takeDue(long at) {
+        List<T> due = new ArrayList<>();
         dropStaleHead();
         while (!queue.isEmpty() && queue.peek().at() == at) {
-            Entry entry = queue.poll();
+            Entry<T> entry = queue.poll();
             if (isLive(entry)) {
-                scheduled.remove(entry.contactId());
-                due.add(entry.contactId());
+                entry.item().scheduledAt(NONE);
+                due.add(entry.item());
             }
             dropStaleHead();
         }
@@ -68,8 +74,7 @@ final class TimeSchedule {
         }
     }
 
-    private boolean isLive(Entry entry) {
-        Long at = scheduled.get(entry.contactId());
-        return at != null && at == entry.at();
+    private boolean isLive(Entry<T> entry) {
+        return entry.item().scheduledAt() == entry.at();
     }
 }

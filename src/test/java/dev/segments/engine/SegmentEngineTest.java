@@ -399,6 +399,26 @@ class SegmentEngineTest {
     }
 
     @Test
+    void aWriteThatFailsLeavesTheContactsNextTimeChangeScheduled() {
+        DrlFile exploding = new DrlFile("rules/exploding.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                rule "refuses state boom" when Contact( state == "boom" )
+                then throw new IllegalStateException("boom"); end
+                """);
+        engine = SegmentEngine.start(new RuleSources(List.of(segment("recent-openers",
+                activity(EmailEventType.OPENED, "P7D", Operator.GTE, 1))), List.of(exploding)), options());
+        engine.upsert(contact("c-1").build());
+        engine.record(new EmailEvent("c-1", EmailEventType.OPENED, T0));
+        assertThat(engine.nextTimeChange()).contains(T0.plus(Duration.ofDays(7)));
+
+        assertThatThrownBy(() -> engine.upsert(contact("c-1").state("boom").build())).hasRootCauseMessage("boom");
+        assertThat(engine.nextTimeChange()).contains(T0.plus(Duration.ofDays(7)));
+        assertThat(engine.advanceTo(T0.plus(Duration.ofDays(8)))).containsExactly(
+                new MembershipChange(T0.plus(Duration.ofDays(7)), Kind.EXITED, "recent-openers", "c-1"));
+    }
+
+    @Test
     void theClockHasMillisecondResolution() {
         start(SEED);
         engine.advanceTo(T0.plusNanos(1_500_000));
