@@ -89,6 +89,8 @@ final class MatchedMemberships implements RuleEventListener {
      *  the contact was a member before). */
     private final List<Segment> flippedSegments = new ArrayList<>();
     private final IntArrayList flippedOrdinals = new IntArrayList();
+    /** Whether a rule change may have left segments without branches, to let go of at the next drain. */
+    private boolean branchesRemoved;
 
     MatchedMemberships(ContactOrdinals ordinals) {
         this.ordinals = ordinals;
@@ -141,6 +143,7 @@ final class MatchedMemberships implements RuleEventListener {
                 continue;
             }
             branch.segment.branches.remove(branch);
+            branchesRemoved = true;
             BitSet bits = branch.matched;
             for (int o = bits.nextSetBit(0); o >= 0; o = bits.nextSetBit(o + 1)) {
                 if (!branch.segment.hasMember(o)) {
@@ -160,13 +163,16 @@ final class MatchedMemberships implements RuleEventListener {
             segment.flipped.clear(ordinal);
             boolean member = segment.hasMember(ordinal);
             if (member != wasMember) {
-                into.accept(new MembershipChange(at, member ? MembershipChange.Kind.ENTERED : MembershipChange.Kind.EXITED,
-                        segment.id, ordinals.id(ordinal)));
+                MembershipChange.Kind kind = member ? MembershipChange.Kind.ENTERED : MembershipChange.Kind.EXITED;
+                into.accept(new MembershipChange(at, kind, segment.id, ordinals.id(ordinal)));
             }
         }
         flippedSegments.clear();
         flippedOrdinals.clear();
-        segments.values().removeIf(segment -> segment.branches.isEmpty());
+        if (branchesRemoved) {
+            segments.values().removeIf(segment -> segment.branches.isEmpty());
+            branchesRemoved = false;
+        }
     }
 
     private void flipped(Segment segment, int ordinal, boolean wasMember) {
