@@ -38,8 +38,8 @@ public final class BenchMain implements Callable<Integer> {
     int sqlMaxContacts;
 
     // Long enough that a slow second of a shared machine moves the percentiles little, and that every subject's
-    // change path is compiled before the timing starts (1,000 and 5,000 gave an engine p50 of 36 and 63 us in two
-    // runs of the same code at 1M x 50).
+    // change path is compiled before the timing starts. With 1,000 and 5,000, two runs at 1M x 50 measured an engine
+    // p50 of 36 and 63 us, though the second run's code was no slower (docs/BENCHMARKS.md, "Seventh round").
     @Option(names = "--changes", defaultValue = "20000", description = "Timed changes per subject.")
     int changes;
 
