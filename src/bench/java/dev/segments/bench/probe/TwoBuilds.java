@@ -1,17 +1,16 @@
 package dev.segments.bench.probe;
 
 import dev.segments.bench.Change;
+import dev.segments.bench.engine.EngineSubject;
 import dev.segments.bench.workload.ChangeStream;
 import dev.segments.bench.workload.Workload;
-import dev.segments.engine.EngineOptions;
-import dev.segments.engine.RuleSources;
-import dev.segments.engine.SegmentEngine;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,14 +102,13 @@ public final class TwoBuilds {
     /** One build's engine and change stream; loaded once per build, so each sees its own engine classes. */
     public static final class Lane {
 
-        private final SegmentEngine engine;
+        private final EngineSubject engine;
         private final List<Change> changes;
         private long allocated;
 
         public Lane(int contacts, int segments, int changes) {
             Workload workload = Workload.generate(42, contacts, 10, segments);
-            this.engine = SegmentEngine.start(RuleSources.of(workload.segments()),
-                    EngineOptions.startingAt(Workload.START));
+            this.engine = new EngineSubject(workload.segments(), ZoneOffset.UTC, Workload.START, 1);
             engine.load(workload.contacts(), workload.events());
             this.changes = new ChangeStream(7).changes(workload.contacts(), Workload.START, changes);
         }
@@ -122,13 +120,8 @@ public final class TwoBuilds {
             long before = threads.getCurrentThreadAllocatedBytes();
             long[] nanos = new long[to - from];
             for (int i = from; i < to; i++) {
-                Change change = changes.get(i);
                 long start = System.nanoTime();
-                if (change instanceof Change.Edit edit) {
-                    engine.upsert(edit.after());
-                } else if (change instanceof Change.Event event) {
-                    engine.record(event.event());
-                }
+                engine.apply(changes.get(i));
                 nanos[i - from] = System.nanoTime() - start;
             }
             allocated += threads.getCurrentThreadAllocatedBytes() - before;
