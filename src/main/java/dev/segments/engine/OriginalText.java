@@ -65,7 +65,8 @@ final class OriginalText extends AbstractMap<String, String> {
                 return false;
             }
         }
-        return sameCustomText(this, that) && sameCustomText(that, this);
+        // A contact built from another with its custom fields untouched shares them (ContactData's frozen map)
+        return data.custom() == that.data.custom() || sameCustomText(this, that) && sameCustomText(that, this);
     }
 
     @Override
@@ -77,7 +78,7 @@ final class OriginalText extends AbstractMap<String, String> {
         // forEach, not keySet(): the contact's map would keep the key set view, 32 bytes for each contact held
         boolean[] differs = {false};
         a.data.custom().forEach((name, value) ->
-                differs[0] |= !Objects.equals(a.get(CUSTOM + name), b.get(CUSTOM + name)));
+                differs[0] |= !Objects.equals(trimmed(a.customText(name)), trimmed(b.customText(name))));
         return !differs[0];
     }
 

@@ -38,5 +38,9 @@ class OriginalTextTest {
         assertThat(ann).isNotEqualTo(new OriginalText(ANN.toBuilder().custom("plan", new CustomValue.Text("gold")).build()));
         assertThat(ann).isNotEqualTo(new OriginalText(ANN.toBuilder().custom("tier", new CustomValue.Text("a")).build()));
         assertThat(new OriginalText(ANN.toBuilder().custom("tier", new CustomValue.Text("a")).build())).isNotEqualTo(ann);
+        ContactData spaced = ANN.toBuilder().custom("plan", new CustomValue.Text(" Gold "))
+                .custom("tier", new CustomValue.Text("  ")).build();
+        assertThat(ann).as("custom text trimmed, blank as absent").isEqualTo(new OriginalText(spaced));
+        assertThat(new OriginalText(spaced)).isEqualTo(ann);
     }
 }
