@@ -87,19 +87,22 @@ final class ContactConstraints {
         };
     }
 
+    /** Through {@code NullSafeNumber}'s functions, not {@code customNumber["x"] >= 5.0}: that class says why. */
     private String number(Field field, Operator op, Operand value) {
-        String p = property(field, FieldKind.NUMBER);
+        if (op == Operator.IS_EMPTY) {
+            return isEmpty(field, property(field, FieldKind.NUMBER));
+        }
+        String read = "customNumber, " + quote(((Field.Custom) field).name());
         return switch (op) {
-            case EQUALS -> p + " == " + number(((Operand.Number) value).value());
-            case GT -> p + " > " + number(((Operand.Number) value).value());
-            case GTE -> p + " >= " + number(((Operand.Number) value).value());
-            case LT -> p + " < " + number(((Operand.Number) value).value());
-            case LTE -> p + " <= " + number(((Operand.Number) value).value());
+            case EQUALS -> "numberEquals(" + read + ", " + number(((Operand.Number) value).value()) + ")";
+            case GT -> "numberAbove(" + read + ", " + number(((Operand.Number) value).value()) + ")";
+            case GTE -> "numberAtLeast(" + read + ", " + number(((Operand.Number) value).value()) + ")";
+            case LT -> "numberBelow(" + read + ", " + number(((Operand.Number) value).value()) + ")";
+            case LTE -> "numberAtMost(" + read + ", " + number(((Operand.Number) value).value()) + ")";
             case BETWEEN -> {
                 Operand.NumberRange range = (Operand.NumberRange) value;
-                yield "(" + p + " >= " + number(range.low()) + " && " + p + " <= " + number(range.high()) + ")";
+                yield "numberBetween(" + read + ", " + number(range.low()) + ", " + number(range.high()) + ")";
             }
-            case IS_EMPTY -> isEmpty(field, p);
             default -> throw unsupported(op, FieldKind.NUMBER);
         };
     }

@@ -26,6 +26,8 @@ public final class DrlGenerator {
 
     /** The package of all generated rules; hand-written DRL may use any other. */
     public static final String PACKAGE = "segments.generated";
+    private static final List<String> NUMBER_FUNCTIONS = List.of("numberEquals", "numberAbove", "numberAtLeast",
+            "numberBelow", "numberAtMost", "numberBetween");
 
     /**
      * Drools' default propagation, named so that Drools does not build the rule as an {@code AlphaTerminalNode}: that
@@ -58,6 +60,11 @@ public final class DrlGenerator {
         for (String function : List.of("textContains", "textStartsWith", "textEndsWith")) {
             if (uses(branches, function + "(")) {
                 drl.append("import function dev.segments.engine.NullSafeText.").append(function).append(";\n");
+            }
+        }
+        for (String function : NUMBER_FUNCTIONS) {
+            if (uses(branches, function + "(")) {
+                drl.append("import function dev.segments.engine.NullSafeNumber.").append(function).append(";\n");
             }
         }
         if (uses(branches, "patternFound(")) {
