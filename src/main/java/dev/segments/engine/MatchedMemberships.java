@@ -89,6 +89,8 @@ final class MatchedMemberships implements RuleEventListener {
      *  the contact was a member before). */
     private final List<Segment> flippedSegments = new ArrayList<>();
     private final IntArrayList flippedOrdinals = new IntArrayList();
+    private Rule lastFired;
+    private Branch lastFiredBranch;
     /** Whether a rule change may have left segments without branches, to let go of at the next drain. */
     private boolean branchesRemoved;
 
@@ -98,7 +100,12 @@ final class MatchedMemberships implements RuleEventListener {
 
     @Override
     public void onAfterMatchFire(Match match) {
-        Branch branch = branches.computeIfAbsent(match.getRule(), this::branchOf);
+        Rule rule = match.getRule();
+        if (rule != lastFired) { // Drools fires a rule's matches one after another
+            lastFiredBranch = branches.computeIfAbsent(rule, this::branchOf);
+            lastFired = rule;
+        }
+        Branch branch = lastFiredBranch;
         if (branch.segment == null) {
             return;
         }
@@ -133,6 +140,8 @@ final class MatchedMemberships implements RuleEventListener {
      * membership that holds before and after nets out to no change.
      */
     void forgetReplaced(KieBase base) {
+        lastFired = null;
+        lastFiredBranch = null;
         for (Iterator<Branch> it = branches.values().iterator(); it.hasNext(); ) {
             Branch branch = it.next();
             if (base.getRule(branch.rule.getPackageName(), branch.rule.getName()) == branch.rule) {

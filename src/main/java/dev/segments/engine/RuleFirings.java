@@ -18,9 +18,18 @@ final class RuleFirings implements RuleEventListener {
     /** By rule object, which hashes by identity: a load fires millions of times, and names hash slower. */
     private final Map<Rule, long[]> counts = new IdentityHashMap<>();
 
+    /** The rule that fired last and its count: Drools fires a rule's matches one after another. */
+    private Rule lastRule;
+    private long[] lastCount;
+
     @Override
     public void onAfterMatchFire(Match match) {
-        counts.computeIfAbsent(match.getRule(), rule -> new long[1])[0]++;
+        Rule rule = match.getRule();
+        if (rule != lastRule) {
+            lastCount = counts.computeIfAbsent(rule, r -> new long[1]);
+            lastRule = rule;
+        }
+        lastCount[0]++;
     }
 
     /** Firings of rules no longer in the base, by name: their rule objects are let go. */
@@ -28,6 +37,8 @@ final class RuleFirings implements RuleEventListener {
 
     /** After the rules were replaced in place: the counts of rules the base no longer holds are kept by name. */
     void forgetReplaced(KieBase base) {
+        lastRule = null;
+        lastCount = null;
         for (Iterator<Map.Entry<Rule, long[]>> it = counts.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Rule, long[]> entry = it.next();
             Rule rule = entry.getKey();
