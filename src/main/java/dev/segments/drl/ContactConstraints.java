@@ -92,7 +92,10 @@ final class ContactConstraints {
         if (op == Operator.IS_EMPTY) {
             return isEmpty(field, property(field, FieldKind.NUMBER));
         }
-        String read = "customNumber, " + quote(((Field.Custom) field).name());
+        if (!(field instanceof Field.Custom custom)) {
+            throw new IllegalArgumentException("only custom fields hold numbers, not " + field);
+        }
+        String read = "customNumber, " + quote(custom.name());
         return switch (op) {
             case EQUALS -> "numberEquals(" + read + ", " + number(((Operand.Number) value).value()) + ")";
             case GT -> "numberAbove(" + read + ", " + number(((Operand.Number) value).value()) + ")";
