@@ -48,10 +48,10 @@ final class ContactConstraints {
     Term.Constraint activity(Activity condition, boolean negated) {
         ActivityWindow window = new ActivityWindow(condition.type(), condition.within(), condition.campaignId());
         activityWindows.add(window);
-        String count = PropertyParts.activityCounts(window.key()) + "[" + quote(window.key()) + "]";
+        String count = PropertyParts.activityCounts(window.key()) + ", " + quote(window.key());
         CountComparison comparison = condition.count();
-        // A contact without such events has no entry (count 0), and every comparison with a missing entry is
-        // false; so a comparison that holds for 0 is written as the negation of its complement.
+        // A contact without such events has no entry (count 0), and every comparison of a missing entry is false;
+        // so a comparison that holds for 0 is written as the negation of its complement.
         boolean holdsForZero = comparison.test(0);
         String expression = holdsForZero ? complement(count, comparison) : comparison(count, comparison);
         boolean inverted = holdsForZero != negated;
@@ -97,14 +97,14 @@ final class ContactConstraints {
         }
         String read = "customNumber, " + quote(custom.name());
         return switch (op) {
-            case EQUALS -> "numberEquals(" + read + ", " + number(((Operand.Number) value).value()) + ")";
-            case GT -> "numberAbove(" + read + ", " + number(((Operand.Number) value).value()) + ")";
-            case GTE -> "numberAtLeast(" + read + ", " + number(((Operand.Number) value).value()) + ")";
-            case LT -> "numberBelow(" + read + ", " + number(((Operand.Number) value).value()) + ")";
-            case LTE -> "numberAtMost(" + read + ", " + number(((Operand.Number) value).value()) + ")";
+            case EQUALS -> call("numberEquals", read, number(((Operand.Number) value).value()));
+            case GT -> call("numberAbove", read, number(((Operand.Number) value).value()));
+            case GTE -> call("numberAtLeast", read, number(((Operand.Number) value).value()));
+            case LT -> call("numberBelow", read, number(((Operand.Number) value).value()));
+            case LTE -> call("numberAtMost", read, number(((Operand.Number) value).value()));
             case BETWEEN -> {
                 Operand.NumberRange range = (Operand.NumberRange) value;
-                yield "numberBetween(" + read + ", " + number(range.low()) + ", " + number(range.high()) + ")";
+                yield call("numberBetween", read, number(range.low()) + ", " + number(range.high()));
             }
             default -> throw unsupported(op, FieldKind.NUMBER);
         };
@@ -186,30 +186,38 @@ final class ContactConstraints {
         };
     }
 
+    /** {@code count} is the map and key of the window's count, read through {@code NullSafeNumber} like numbers. */
     private static String comparison(String count, CountComparison c) {
         return switch (c.op()) {
-            case EQUALS -> count + " == " + c.low();
-            case NOT_EQUALS -> "(" + count + " < " + c.low() + " || " + count + " > " + c.low() + ")";
-            case GT -> count + " > " + c.low();
-            case GTE -> count + " >= " + c.low();
-            case LT -> count + " < " + c.low();
-            case LTE -> count + " <= " + c.low();
-            case BETWEEN -> "(" + count + " >= " + c.low() + " && " + count + " <= " + c.high() + ")";
+            case EQUALS -> call("numberEquals", count, c.low());
+            case NOT_EQUALS -> "(" + call("numberBelow", count, c.low()) + " || " + call("numberAbove", count, c.low())
+                    + ")";
+            case GT -> call("numberAbove", count, c.low());
+            case GTE -> call("numberAtLeast", count, c.low());
+            case LT -> call("numberBelow", count, c.low());
+            case LTE -> call("numberAtMost", count, c.low());
+            case BETWEEN -> call("numberBetween", count, c.low() + ", " + c.high());
             default -> throw new IllegalArgumentException("not a count operator: " + c.op());
         };
     }
 
     private static String complement(String count, CountComparison c) {
         return switch (c.op()) {
-            case EQUALS -> "(" + count + " < " + c.low() + " || " + count + " > " + c.low() + ")";
-            case NOT_EQUALS -> count + " == " + c.low();
-            case GT -> count + " <= " + c.low();
-            case GTE -> count + " < " + c.low();
-            case LT -> count + " >= " + c.low();
-            case LTE -> count + " > " + c.low();
-            case BETWEEN -> "(" + count + " < " + c.low() + " || " + count + " > " + c.high() + ")";
+            case EQUALS -> "(" + call("numberBelow", count, c.low()) + " || " + call("numberAbove", count, c.low())
+                    + ")";
+            case NOT_EQUALS -> call("numberEquals", count, c.low());
+            case GT -> call("numberAtMost", count, c.low());
+            case GTE -> call("numberBelow", count, c.low());
+            case LT -> call("numberAtLeast", count, c.low());
+            case LTE -> call("numberAbove", count, c.low());
+            case BETWEEN -> "(" + call("numberBelow", count, c.low()) + " || " + call("numberAbove", count, c.high())
+                    + ")";
             default -> throw new IllegalArgumentException("not a count operator: " + c.op());
         };
+    }
+
+    private static String call(String function, String read, Object bounds) {
+        return function + "(" + read + ", " + bounds + ")";
     }
 
     private static String number(BigDecimal value) {
