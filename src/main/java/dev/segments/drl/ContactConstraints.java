@@ -48,14 +48,10 @@ final class ContactConstraints {
     Term.Constraint activity(Activity condition, boolean negated) {
         ActivityWindow window = new ActivityWindow(condition.type(), condition.within(), condition.campaignId());
         activityWindows.add(window);
-        String count = PropertyParts.activityCounts(window.key()) + ", " + quote(window.key());
-        CountComparison comparison = condition.count();
-        // A contact without such events has no entry (count 0), and every comparison of a missing entry is false;
-        // so a comparison that holds for 0 is written as the negation of its complement.
-        boolean holdsForZero = comparison.test(0);
-        String expression = holdsForZero ? complement(count, comparison) : comparison(count, comparison);
-        boolean inverted = holdsForZero != negated;
-        return new Term.Constraint(inverted ? Terms.negate(expression) : expression);
+        // countIn reads a missing entry (no such events) as 0, so every comparison holds or fails as the count says
+        String count = "countIn(" + PropertyParts.activityCounts(window.key()) + ", " + quote(window.key()) + ")";
+        String expression = comparison(count, condition.count());
+        return new Term.Constraint(negated ? Terms.negate(expression) : expression);
     }
 
     private String positiveExpression(FieldCondition c, Operator op) {
@@ -186,32 +182,15 @@ final class ContactConstraints {
         };
     }
 
-    /** {@code count} is the map and key of the window's count, read through {@code NullSafeNumber} like numbers. */
     private static String comparison(String count, CountComparison c) {
         return switch (c.op()) {
-            case EQUALS -> call("numberEquals", count, c.low());
-            case NOT_EQUALS -> "(" + call("numberBelow", count, c.low()) + " || " + call("numberAbove", count, c.low())
-                    + ")";
-            case GT -> call("numberAbove", count, c.low());
-            case GTE -> call("numberAtLeast", count, c.low());
-            case LT -> call("numberBelow", count, c.low());
-            case LTE -> call("numberAtMost", count, c.low());
-            case BETWEEN -> call("numberBetween", count, c.low() + ", " + c.high());
-            default -> throw new IllegalArgumentException("not a count operator: " + c.op());
-        };
-    }
-
-    private static String complement(String count, CountComparison c) {
-        return switch (c.op()) {
-            case EQUALS -> "(" + call("numberBelow", count, c.low()) + " || " + call("numberAbove", count, c.low())
-                    + ")";
-            case NOT_EQUALS -> call("numberEquals", count, c.low());
-            case GT -> call("numberAtMost", count, c.low());
-            case GTE -> call("numberBelow", count, c.low());
-            case LT -> call("numberAtLeast", count, c.low());
-            case LTE -> call("numberAbove", count, c.low());
-            case BETWEEN -> "(" + call("numberBelow", count, c.low()) + " || " + call("numberAbove", count, c.high())
-                    + ")";
+            case EQUALS -> count + " == " + c.low();
+            case NOT_EQUALS -> count + " != " + c.low();
+            case GT -> count + " > " + c.low();
+            case GTE -> count + " >= " + c.low();
+            case LT -> count + " < " + c.low();
+            case LTE -> count + " <= " + c.low();
+            case BETWEEN -> "(" + count + " >= " + c.low() + " && " + count + " <= " + c.high() + ")";
             default -> throw new IllegalArgumentException("not a count operator: " + c.op());
         };
     }

@@ -26,8 +26,8 @@ public final class DrlGenerator {
 
     /** The package of all generated rules; hand-written DRL may use any other. */
     public static final String PACKAGE = "segments.generated";
-    private static final List<String> NUMBER_FUNCTIONS = List.of("numberEquals", "numberAbove", "numberAtLeast",
-            "numberBelow", "numberAtMost", "numberBetween");
+    private static final List<String> NUMBER_FUNCTIONS = List.of("countIn", "numberEquals", "numberAbove",
+            "numberAtLeast", "numberBelow", "numberAtMost", "numberBetween");
 
     /**
      * Drools' default propagation, named so that Drools does not build the rule as an {@code AlphaTerminalNode}: that
