@@ -30,11 +30,14 @@ final class ContactConstraints {
     private final ZoneId zone;
     private final Set<RelativeWindow> relativeWindows;
     private final Set<ActivityWindow> activityWindows;
+    private final Set<String> tagsRead;
 
-    ContactConstraints(ZoneId zone, Set<RelativeWindow> relativeWindows, Set<ActivityWindow> activityWindows) {
+    ContactConstraints(ZoneId zone, Set<RelativeWindow> relativeWindows, Set<ActivityWindow> activityWindows,
+            Set<String> tagsRead) {
         this.zone = zone;
         this.relativeWindows = relativeWindows;
         this.activityWindows = activityWindows;
+        this.tagsRead = tagsRead;
     }
 
     /** A constraint that holds exactly when the condition does (or, negated, does not). */
@@ -134,18 +137,18 @@ final class ContactConstraints {
         };
     }
 
-    private static String tags(Operator op, Operand value) {
+    private String tags(Operator op, Operand value) {
         return switch (op) {
             case CONTAINS -> tagContains(((Operand.Text) value).value());
             case CONTAINS_ANY -> joinTags(((Operand.TextList) value).values(), " || ");
             case CONTAINS_ALL -> joinTags(((Operand.TextList) value).values(), " && ");
-            case IS_EMPTY -> "tags.empty";
+            case IS_EMPTY -> "tagsEmpty";
             default -> throw unsupported(op, FieldKind.TAGS);
         };
     }
 
-    private static String joinTags(List<String> tags, String operator) {
-        String joined = tags.stream().map(ContactConstraints::tagContains).collect(Collectors.joining(operator));
+    private String joinTags(List<String> tags, String operator) {
+        String joined = tags.stream().map(this::tagContains).collect(Collectors.joining(operator));
         return tags.size() == 1 ? joined : "(" + joined + ")";
     }
 
@@ -153,8 +156,9 @@ final class ContactConstraints {
         return function + "(" + property + ", " + quote(lower(value)) + ")";
     }
 
-    private static String tagContains(String tag) {
+    private String tagContains(String tag) {
         String normal = trimmedLower(tag);
+        tagsRead.add(normal);
         return PropertyParts.tags(normal) + ".contains(" + quote(normal) + ")";
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a checked segment definition into readable DRL: one rule per branch of the segment's top-level
@@ -50,7 +51,8 @@ public final class DrlGenerator {
     public GeneratedSegment generate(SegmentDefinition segment, MembershipKeeping keeping) {
         Set<RelativeWindow> relative = new LinkedHashSet<>();
         Set<ActivityWindow> activity = new LinkedHashSet<>();
-        ContactConstraints constraints = new ContactConstraints(zone, relative, activity);
+        Set<String> tags = new TreeSet<>();
+        ContactConstraints constraints = new ContactConstraints(zone, relative, activity, tags);
         List<Branch> branches = Branches.of(term(segment.match(), false, constraints));
 
         StringBuilder drl = new StringBuilder();
@@ -90,7 +92,7 @@ public final class DrlGenerator {
                     : segment.id() + " (branch " + (i + 1) + " of " + branches.size() + ")";
             drl.append('\n').append(rule(name, segment.id(), branches.get(i), keeping));
         }
-        return new GeneratedSegment(segment, drl.toString(), new TimeWindows(relative, activity));
+        return new GeneratedSegment(segment, drl.toString(), new TimeWindows(relative, activity), Set.copyOf(tags));
     }
 
     private static boolean uses(List<Branch> branches, String call) {

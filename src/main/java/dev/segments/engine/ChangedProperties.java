@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Which properties of the contact fact differ between two versions: what Drools must re-evaluate. A changed tag, time
@@ -39,7 +40,9 @@ final class ChangedProperties {
                     new Property("timezone", Contact::getTimezone),
                     new Property("source", Contact::getSource),
                     new Property("emailStatus", Contact::getEmailStatus))),
-            new Part(NormalizedContact::tags, List.of(new Property("tags", Contact::getTags))),
+            new Part(NormalizedContact::tags, List.of(
+                    new Property("tags", Contact::getTags),
+                    new Property("tagsEmpty", Contact::isTagsEmpty))),
             new Part(NormalizedContact::time, List.of(
                     new Property("createdAt", Contact::getCreatedAt),
                     new Property("dateOfBirth", Contact::getDateOfBirth),
@@ -56,7 +59,17 @@ final class ChangedProperties {
     private ChangedProperties() {
     }
 
+    /** Every property that differs, with the part of every tag that differs. */
     static String[] between(Contact before, Contact after) {
+        return between(before, after, tag -> true);
+    }
+
+    /**
+     * Every property that differs, with the part of each differing tag that {@code tagRead} accepts. A part is the
+     * whole tags under another name that only generated rules read, each for its own tags: a tag that no generated
+     * rule reads changes none of their constraints, so its part need not be named.
+     */
+    static String[] between(Contact before, Contact after, Predicate<String> tagRead) {
         Set<String> changed = new LinkedHashSet<>();
         if (!sameOriginalText(before, after)) {
             changed.add("originalText");
@@ -86,10 +99,10 @@ final class ChangedProperties {
             changed.add("activityCounts");
         }
         if (changed.contains("tags")) {
-            differingKeys(before.getTags(), after.getTags(), PropertyParts::tags, changed);
+            differingKeys(before.getTags(), after.getTags(), tagRead, PropertyParts::tags, changed);
         }
         if (changed.contains("timeFlags")) {
-            differingKeys(before.getTimeFlags(), after.getTimeFlags(), PropertyParts::timeFlags, changed);
+            differingKeys(before.getTimeFlags(), after.getTimeFlags(), key -> true, PropertyParts::timeFlags, changed);
         }
         if (changed.contains("activityCounts")) {
             differingCounts(before.getActivityCounts(), after.getActivityCounts(), changed);
@@ -126,15 +139,15 @@ final class ChangedProperties {
         return flags ? new String[] {"timeFlags"} : counts ? new String[] {"activityCounts"} : new String[0];
     }
 
-    private static void differingKeys(Set<String> before, Set<String> after, Function<String, String> part,
-            Set<String> changed) {
+    private static void differingKeys(Set<String> before, Set<String> after, Predicate<String> read,
+            Function<String, String> part, Set<String> changed) {
         for (String key : before) {
-            if (!after.contains(key)) {
+            if (!after.contains(key) && read.test(key)) {
                 changed.add(part.apply(key));
             }
         }
         for (String key : after) {
-            if (!before.contains(key)) {
+            if (!before.contains(key) && read.test(key)) {
                 changed.add(part.apply(key));
             }
         }

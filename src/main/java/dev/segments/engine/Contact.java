@@ -57,6 +57,8 @@ public final class Contact {
     public String getEmailStatus() { return normalized.text().emailStatus(); }
     public Boolean getDnd() { return data.dnd(); }
     public Set<String> getTags() { return normalized.tags(); }
+    /** Whether the contact has no tag: what {@code tags isEmpty} reads, which most tag changes leave as it was. */
+    public boolean isTagsEmpty() { return normalized.tags().isEmpty(); }
     public Long getCreatedAt() { return normalized.time().createdAt(); }
     public Long getDateOfBirth() { return normalized.time().dateOfBirth(); }
     public Long getLastEmailSentAt() { return normalized.time().lastEmailSentAt(); }

@@ -152,8 +152,10 @@ public final class RuleCompiler {
             kie.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(issues);
         }
+        Set<String> tagsRead = new HashSet<>();
+        generated.forEach(g -> tagsRead.addAll(g.tagsRead()));
         return new CompiledRules(releaseId, generated, handwrittenIds, new TimeWindows(relative, activity), catalog,
-                Set.copyOf(matchKept), ruleNames((InternalKieModule) builder.getKieModule()));
+                Set.copyOf(matchKept), ruleNames((InternalKieModule) builder.getKieModule()), Set.copyOf(tagsRead));
     }
 
     /** Every rule of the module, as {@code package/name}. */

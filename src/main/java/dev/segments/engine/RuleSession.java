@@ -49,6 +49,7 @@ final class RuleSession implements AutoCloseable {
     private final MatchedMemberships matched;
     private final RuleChanges changes;
     private CompiledRules rules;
+    private ListenedProperties listened;
     private long clockMillis;
     private boolean workflowsAttached;
 
@@ -64,6 +65,7 @@ final class RuleSession implements AutoCloseable {
         WorkflowRunner.configure(configuration);
         this.session = base.newKieSession(configuration, null);
         this.changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base);
+        this.listened = ListenedProperties.of((InternalRuleBase) base);
         base.addEventListener(changes);
         this.clockMillis = 0;
         advanceClockTo(start);
@@ -100,8 +102,13 @@ final class RuleSession implements AutoCloseable {
         return session.insert(contact);
     }
 
+    /** Tells the rules that read them that the properties changed; when none does, only the fact is replaced. */
     void update(FactHandle handle, Contact contact, String... changedProperties) {
-        session.update(handle, contact, changedProperties);
+        if (listened.anyOf(changedProperties)) {
+            session.update(handle, contact, changedProperties);
+        } else {
+            ListenedProperties.replaceUnheard((InternalWorkingMemory) session, handle, contact);
+        }
     }
 
     void delete(FactHandle handle) {
@@ -136,6 +143,7 @@ final class RuleSession implements AutoCloseable {
             removeLeftovers(container.getKieBase(), next);
         } finally {
             changes.end();
+            listened = ListenedProperties.of((InternalRuleBase) container.getKieBase());
         }
         matched.forgetReplaced(container.getKieBase());
         firings.forgetReplaced(container.getKieBase());

@@ -303,25 +303,67 @@ class SegmentEngineTest {
     void aTagChangeReEvaluatesOnlyTheRulesReadingTheTagsOfItsPart() {
         List<String> tags = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "tag-" + i).toList();
         String vip = tags.get(0);
-        String samePart = tags.stream().skip(1)
+        List<String> samePart = tags.stream().skip(1)
                 .filter(t -> dev.segments.drl.PropertyParts.tags(t).equals(dev.segments.drl.PropertyParts.tags(vip)))
-                .findFirst().orElseThrow();
+                .limit(2).toList();
         String otherPart = tags.stream()
                 .filter(t -> !dev.segments.drl.PropertyParts.tags(t).equals(dev.segments.drl.PropertyParts.tags(vip)))
                 .findFirst().orElseThrow();
-        start(segment("vip", tags(Operator.CONTAINS, vip)), segment("not-other", tags(Operator.NOT_CONTAINS, otherPart)));
+        start(segment("vip", tags(Operator.CONTAINS, vip)), segment("not-other", tags(Operator.NOT_CONTAINS, otherPart)),
+                segment("same", tags(Operator.CONTAINS, samePart.get(0))));
         engine.upsert(contact("c-1").addTag(vip).build());
         assertThat(engine.ruleFirings()).containsOnly(java.util.Map.entry("vip", 1L), java.util.Map.entry("not-other", 1L));
 
-        engine.upsert(contact("c-1").addTag(vip).addTag(samePart).build());
-        assertThat(engine.ruleFirings()).as("a tag of vip's part re-evaluates vip only")
-                .containsOnly(java.util.Map.entry("vip", 2L), java.util.Map.entry("not-other", 1L));
+        engine.upsert(contact("c-1").addTag(vip).addTag(samePart.get(0)).build());
+        assertThat(engine.ruleFirings()).as("a tag of vip's part re-evaluates the rules of that part only")
+                .containsOnly(java.util.Map.entry("vip", 2L), java.util.Map.entry("not-other", 1L),
+                        java.util.Map.entry("same", 1L));
 
-        List<MembershipChange> changes = engine.upsert(contact("c-1").addTag(vip).addTag(samePart).addTag(otherPart)
-                .build());
+        engine.upsert(contact("c-1").addTag(vip).addTag(samePart.get(0)).addTag(samePart.get(1)).build());
+        assertThat(engine.ruleFirings()).as("a tag of that part that no rule reads re-evaluates none")
+                .containsOnly(java.util.Map.entry("vip", 2L), java.util.Map.entry("not-other", 1L),
+                        java.util.Map.entry("same", 1L));
+
+        List<MembershipChange> changes = engine.upsert(contact("c-1").addTag(vip).addTag(samePart.get(0))
+                .addTag(samePart.get(1)).addTag(otherPart).build());
         assertThat(changes).extracting(MembershipChange::segmentId).containsExactly("not-other");
-        assertThat(engine.segmentsOf("c-1")).containsExactly("vip");
-        assertThat(engine.ruleFirings()).containsOnly(java.util.Map.entry("vip", 2L), java.util.Map.entry("not-other", 1L));
+        assertThat(engine.segmentsOf("c-1")).containsExactly("same", "vip");
+        assertThat(engine.ruleFirings()).containsOnly(java.util.Map.entry("vip", 2L), java.util.Map.entry("not-other", 1L),
+                java.util.Map.entry("same", 1L));
+    }
+
+    @Test
+    void aChangeNoRuleReadsStillReachesTheRulesThatComeLater() {
+        start(segment("vip", tags(Operator.CONTAINS, "vip")));
+        engine.upsert(contact("c-1").addTag("vip").build());
+        Map<String, Long> fired = engine.ruleFirings();
+
+        assertThat(engine.upsert(contact("c-1").addTag("vip").addTag("webinar").dnd(true).build())).isEmpty();
+        assertThat(engine.ruleFirings()).as("no rule reads the tag or dnd").isEqualTo(fired);
+
+        List<MembershipChange> changes = engine.updateRules(RuleSources.of(List.of(segment("vip", tags(Operator.CONTAINS,
+                "vip")), segment("webinar", tags(Operator.CONTAINS, "webinar")), segment("dnd", bool("dnd", Operator.EQUALS, true)))));
+        assertThat(changes).extracting(MembershipChange::segmentId).containsExactlyInAnyOrder("webinar", "dnd");
+        engine.upsert(contact("c-1").addTag("vip").dnd(true).build());
+        assertThat(engine.segmentsOf("c-1")).as("the rules now read the tag").containsExactly("dnd", "vip");
+    }
+
+    @Test
+    void aHandWrittenRuleReadingEveryTagHearsEveryTagChange() {
+        DrlFile manyTags = new DrlFile("rules/many-tags.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                import dev.segments.engine.SegmentMembership;
+                rule "many-tags" when $c : Contact( tags.size() >= 2 )
+                then insertLogical(new SegmentMembership("many-tags", $c.getId())); end
+                """);
+        engine = SegmentEngine.start(new RuleSources(List.of(segment("vip", tags(Operator.CONTAINS, "vip"))),
+                List.of(manyTags)), options());
+        engine.upsert(contact("c-1").addTag("vip").build());
+        assertThat(engine.upsert(contact("c-1").addTag("vip").addTag("webinar").build()))
+                .extracting(MembershipChange::segmentId).containsExactly("many-tags");
+        assertThat(engine.upsert(contact("c-1").addTag("webinar").build()))
+                .extracting(MembershipChange::segmentId).containsExactlyInAnyOrder("many-tags", "vip");
     }
 
     @Test
