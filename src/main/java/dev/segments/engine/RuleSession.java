@@ -49,7 +49,7 @@ final class RuleSession implements AutoCloseable {
     private final MatchedMemberships matched;
     private final RuleChanges changes;
     private CompiledRules rules;
-    private ListenedProperties listened;
+    private ContactUpdates contactUpdates;
     private long clockMillis;
     private boolean workflowsAttached;
 
@@ -65,7 +65,7 @@ final class RuleSession implements AutoCloseable {
         WorkflowRunner.configure(configuration);
         this.session = base.newKieSession(configuration, null);
         this.changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base);
-        this.listened = ListenedProperties.of((InternalRuleBase) base);
+        this.contactUpdates = ContactUpdates.of((InternalRuleBase) base);
         base.addEventListener(changes);
         this.clockMillis = 0;
         advanceClockTo(start);
@@ -104,11 +104,7 @@ final class RuleSession implements AutoCloseable {
 
     /** Tells the rules that read them that the properties changed; when none does, only the fact is replaced. */
     void update(FactHandle handle, Contact contact, String... changedProperties) {
-        if (listened.anyOf(changedProperties)) {
-            session.update(handle, contact, changedProperties);
-        } else {
-            ListenedProperties.replaceUnheard((InternalWorkingMemory) session, handle, contact);
-        }
+        contactUpdates.update((InternalWorkingMemory) session, handle, contact, changedProperties);
     }
 
     void delete(FactHandle handle) {
@@ -143,7 +139,7 @@ final class RuleSession implements AutoCloseable {
             removeLeftovers(container.getKieBase(), next);
         } finally {
             changes.end();
-            listened = ListenedProperties.of((InternalRuleBase) container.getKieBase());
+            contactUpdates = ContactUpdates.of((InternalRuleBase) container.getKieBase());
         }
         matched.forgetReplaced(container.getKieBase());
         firings.forgetReplaced(container.getKieBase());

@@ -5,6 +5,7 @@ import static dev.segments.engine.Definitions.segment;
 import static dev.segments.engine.Definitions.tags;
 import static dev.segments.engine.Definitions.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.segments.definition.FieldKind;
 import dev.segments.definition.Operator;
@@ -17,31 +18,34 @@ import java.util.function.Consumer;
 import org.drools.core.impl.InternalRuleBase;
 import org.junit.jupiter.api.Test;
 
-/** What the rule network of the contact type listens to, read from Drools' masks, generated and hand-written rules. */
-class ListenedPropertiesTest {
+/**
+ * Which contact changes reach the rule network: what the network of the contact type listens to, read from Drools'
+ * masks, for generated and hand-written rules.
+ */
+class ContactUpdatesTest {
 
     private static final List<SegmentDefinition> SEGMENTS = List.of(segment("texas", text("state", Operator.EQUALS, "TX")),
             segment("vip", tags(Operator.CONTAINS, "vip")), segment("untagged", empty("tags", FieldKind.TAGS, true)));
 
     @Test
     void generatedRulesListenToWhatTheyRead() {
-        withListened(new RuleSources(SEGMENTS, List.of()), listened -> {
-            assertThat(listened.anyOf(new String[] {"state"})).isTrue();
-            assertThat(listened.anyOf(new String[] {PropertyParts.tags("vip")})).isTrue();
-            assertThat(listened.anyOf(new String[] {"tagsEmpty"})).isTrue();
-            assertThat(listened.anyOf(new String[] {"dnd", "data", "tags", "city", "firstName"})).isFalse();
-            assertThat(listened.anyOf(new String[] {"city", "state"})).isTrue();
-            assertThat(listened.anyOf(new String[0])).isFalse();
+        withUpdates(new RuleSources(SEGMENTS, List.of()), updates -> {
+            assertThat(updates.heard(new String[] {"state"})).isTrue();
+            assertThat(updates.heard(new String[] {PropertyParts.tags("vip")})).isTrue();
+            assertThat(updates.heard(new String[] {"tagsEmpty"})).isTrue();
+            assertThat(updates.heard(new String[] {"dnd", "data", "tags", "city", "firstName"})).isFalse();
+            assertThat(updates.heard(new String[] {"city", "state"})).isTrue();
+            assertThat(updates.heard(new String[0])).isFalse();
         });
     }
 
     @Test
     void aHandWrittenRuleAddsWhatItsConstraintsRead() {
         DrlFile readsData = handwritten("reads-data", "$c : Contact( data != null, tags.size() > 2 )");
-        withListened(new RuleSources(SEGMENTS, List.of(readsData)), listened -> {
-            assertThat(listened.anyOf(new String[] {"data"})).isTrue();
-            assertThat(listened.anyOf(new String[] {"tags"})).isTrue();
-            assertThat(listened.anyOf(new String[] {"dnd", "city"})).isFalse();
+        withUpdates(new RuleSources(SEGMENTS, List.of(readsData)), updates -> {
+            assertThat(updates.heard(new String[] {"data"})).isTrue();
+            assertThat(updates.heard(new String[] {"tags"})).isTrue();
+            assertThat(updates.heard(new String[] {"dnd", "city"})).isFalse();
         });
     }
 
@@ -49,20 +53,27 @@ class ListenedPropertiesTest {
     void aContactJoinedFromAnotherFactListensToWhatTheJoinReads() {
         DrlFile joined = handwritten("joined",
                 "SegmentMembership( segmentId == \"vip\", $id : contactId )\n    $c : Contact( id == $id, city == \"austin\" )");
-        withListened(new RuleSources(SEGMENTS, List.of(joined)), listened -> {
-            assertThat(listened.anyOf(new String[] {"city"})).isTrue();
-            assertThat(listened.anyOf(new String[] {"id"})).isTrue();
-            assertThat(listened.anyOf(new String[] {"dnd"})).isFalse();
+        withUpdates(new RuleSources(SEGMENTS, List.of(joined)), updates -> {
+            assertThat(updates.heard(new String[] {"city"})).isTrue();
+            assertThat(updates.heard(new String[] {"id"})).isTrue();
+            assertThat(updates.heard(new String[] {"dnd"})).isFalse();
         });
     }
 
     @Test
     void aPatternWatchingEverythingListensToEveryProperty() {
         DrlFile watchesAll = handwritten("watches-all", "$c : Contact( ) @watch( * )");
-        withListened(new RuleSources(SEGMENTS, List.of(watchesAll)), listened -> {
-            assertThat(listened.anyOf(new String[] {"dnd"})).isTrue();
-            assertThat(listened.anyOf(new String[] {"firstName"})).isTrue();
+        withUpdates(new RuleSources(SEGMENTS, List.of(watchesAll)), updates -> {
+            assertThat(updates.heard(new String[] {"dnd"})).isTrue();
+            assertThat(updates.heard(new String[] {"firstName"})).isTrue();
         });
+    }
+
+    @Test
+    void aPropertyTheContactDoesNotHaveIsRefused() {
+        withUpdates(new RuleSources(SEGMENTS, List.of()), updates -> assertThatThrownBy(
+                () -> updates.heard(new String[] {"state", "tagsPart99"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tagsPart99"));
     }
 
     private static DrlFile handwritten(String id, String when) {
@@ -76,12 +87,12 @@ class ListenedPropertiesTest {
                 """.formatted(id, when, id));
     }
 
-    private static void withListened(RuleSources sources, Consumer<ListenedProperties> check) {
+    private static void withUpdates(RuleSources sources, Consumer<ContactUpdates> check) {
         RuleCompiler compiler = new RuleCompiler(ZoneOffset.UTC, Set.of(), MembershipFacts.OBSERVED);
         CompiledRules rules = compiler.compile(sources);
         try {
             InternalRuleBase base = (InternalRuleBase) compiler.kie().newKieContainer(rules.releaseId()).getKieBase();
-            check.accept(ListenedProperties.of(base));
+            check.accept(ContactUpdates.of(base));
         } finally {
             compiler.discard(rules.releaseId());
         }
