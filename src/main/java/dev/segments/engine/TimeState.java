@@ -112,17 +112,17 @@ final class TimeState {
                 next = Math.min(next, change.getAsLong());
             }
         }
-        if (!events.isEmpty()) {
+        if (!events.isEmpty() && !activity.isEmpty()) {
+            long[] at = new long[events.size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = events.get(i).at().toEpochMilli();
+            }
             for (Map.Entry<ActivityWindow, String> keyed : activity.entrySet()) {
-                ActivityWindow window = keyed.getKey();
-                int count = window.count(events, now);
-                if (count > 0) {
-                    counts.put(keyed.getValue(), count);
+                ActivityWindow.Tally tally = keyed.getKey().tally(events, at, now);
+                if (tally.count() > 0) {
+                    counts.put(keyed.getValue(), tally.count());
                 }
-                OptionalLong change = window.nextChange(events, now);
-                if (change.isPresent()) {
-                    next = Math.min(next, change.getAsLong());
-                }
+                next = Math.min(next, tally.nextChange());
             }
         }
         return next;

@@ -3,9 +3,8 @@ package dev.segments.time;
 import dev.segments.contact.EmailEvent;
 import dev.segments.definition.EmailEventType;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The events an {@code activity} condition counts: those of one type (and campaign, when given) with
@@ -29,34 +28,33 @@ public record ActivityWindow(EmailEventType type, Duration within, Optional<Stri
         return event.type() == type && (campaignId.isEmpty() || campaignId.equals(event.campaignId()));
     }
 
-    public int count(Collection<EmailEvent> events, long now) {
+    /**
+     * The window's count at {@code now} and the first instant after {@code now} at which it changes
+     * ({@code Long.MAX_VALUE} if never), in one pass over the events; {@code at[i]} is the epoch millisecond of event
+     * {@code i}, read once for all windows.
+     */
+    public Tally tally(List<EmailEvent> events, long[] at, long now) {
         long length = within.toMillis();
         int count = 0;
-        for (EmailEvent event : events) {
-            long at = event.at().toEpochMilli();
-            if (counts(event) && at <= now && now < RelativeWindow.saturatedAdd(at, length)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** The first instant after {@code now} at which the count changes. */
-    public OptionalLong nextChange(Collection<EmailEvent> events, long now) {
-        long length = within.toMillis();
         long next = Long.MAX_VALUE;
-        for (EmailEvent event : events) {
-            if (!counts(event)) {
+        for (int i = 0; i < at.length; i++) {
+            if (!counts(events.get(i))) {
                 continue;
             }
-            long at = event.at().toEpochMilli();
-            long end = RelativeWindow.saturatedAdd(at, length);
-            if (now < at) {
-                next = Math.min(next, at);
-            } else if (now < end && end != Long.MAX_VALUE) {
-                next = Math.min(next, end);
+            long end = RelativeWindow.saturatedAdd(at[i], length);
+            if (now < at[i]) {
+                next = Math.min(next, at[i]);
+            } else if (now < end) {
+                count++;
+                if (end != Long.MAX_VALUE) {
+                    next = Math.min(next, end);
+                }
             }
         }
-        return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next);
+        return new Tally(count, next);
+    }
+
+    /** A window's count at an instant, and when it next changes ({@code Long.MAX_VALUE}: never). */
+    public record Tally(int count, long nextChange) {
     }
 }
