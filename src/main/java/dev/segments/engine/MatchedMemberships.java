@@ -1,11 +1,11 @@
 package dev.segments.engine;
 
+import com.carrotsearch.hppc.BitSet;
 import com.carrotsearch.hppc.IntArrayList;
 import dev.segments.drl.DrlGenerator;
 import dev.segments.drl.MembershipKeeping;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -70,8 +70,8 @@ final class MatchedMemberships implements RuleEventListener {
         }
 
         boolean hasMember(int ordinal) {
-            for (Branch branch : branches) {
-                if (branch.matched.get(ordinal)) {
+            for (int i = 0, n = branches.size(); i < n; i++) { // no iterator: this runs on every match fired
+                if (branches.get(i).matched.get(ordinal)) {
                     return true;
                 }
             }

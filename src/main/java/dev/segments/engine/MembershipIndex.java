@@ -1,6 +1,6 @@
 package dev.segments.engine;
 
-import java.util.BitSet;
+import com.carrotsearch.hppc.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
