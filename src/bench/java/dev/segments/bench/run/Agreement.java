@@ -19,7 +19,8 @@ final class Agreement {
         this.expectedFrom = expectedFrom;
     }
 
-    Result check(BenchConfig config, String scenario, String subject, SortedMap<String, Integer> actual) {
+    Result check(BenchConfig config, String scenario, String metric, String subject,
+            SortedMap<String, Integer> actual) {
         List<String> differences = new ArrayList<>();
         expected.forEach((segment, count) -> {
             Integer other = actual.get(segment);
@@ -28,7 +29,7 @@ final class Agreement {
             }
         });
         actual.keySet().stream().filter(s -> !expected.containsKey(s)).forEach(s -> differences.add(s + ": unknown"));
-        Result result = Result.of(config, scenario, subject, "agrees", differences.isEmpty() ? 1 : 0, "");
+        Result result = Result.of(config, scenario, subject, metric, differences.isEmpty() ? 1 : 0, "");
         return differences.isEmpty() ? result
                 : result.withNote(differences.size() + " segments differ, e.g. "
                         + String.join("; ", differences.subList(0, Math.min(3, differences.size()))));

@@ -4,6 +4,7 @@ import dev.segments.bench.BenchSubject;
 import dev.segments.bench.BenchWorkload;
 import dev.segments.bench.Change;
 import dev.segments.bench.engine.EngineSubject;
+import dev.segments.definition.SegmentDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One size of the benchmark, in one JVM: every subject in turn goes through the same four scenarios with the same
- * workload (load, change stream, time passing, segment edit), then the engine's partitions are compared. The first
- * subject's counts are the yardstick every other subject must agree with.
+ * workload (load, change stream, time passing, segment edit and back), then the engine's partitions are compared. The
+ * first subject's counts are the yardstick every other subject must agree with.
  */
 public final class BenchRun {
 
@@ -38,7 +39,7 @@ public final class BenchRun {
     private final BenchWorkload workload;
     private final Subjects subjects;
     private final Consumer<Result> sink;
-    private Agreement afterLoad, afterChanges, afterTime, afterEdit;
+    private Agreement afterLoad, afterChanges, afterTime, afterEdit, afterEditBack;
     private List<Instant> timeSteps;
     private Instant settleTo;
     private Set<String> editableSegments;
@@ -150,13 +151,33 @@ public final class BenchRun {
         double editSeconds = seconds(() -> changed[0] = subject.replaceSegment(workload.edit()));
         emit(EDIT, name, "edit time", editSeconds * 1e3, "ms");
         emit(EDIT, name, "changes", changed[0], "");
-        if (subject instanceof EngineSubject engine) {
-            Set<String> others = new TreeSet<>(engine.lastChangedSegments());
-            others.removeAll(Workloads.withDependents(workload.segments(), workload.edit().id()));
-            emit(EDIT, name, "other segments changed", others.size(), "");
-        }
+        Set<String> others = new TreeSet<>(otherSegmentsChanged(subject));
         emit(EDIT, name, "full rebuild (load) time", loadSeconds * 1e3, "ms");
         afterEdit = agree(afterEdit, EDIT, subject);
+
+        // The same segment edited back: an edit that is not the first after a load, as a rule author's next one is.
+        double backSeconds = seconds(() -> changed[0] = subject.replaceSegment(original(workload.edit().id())));
+        emit(EDIT, name, "edit back time", backSeconds * 1e3, "ms");
+        emit(EDIT, name, "edit back changes", changed[0], "");
+        if (subject instanceof EngineSubject) {
+            others.addAll(otherSegmentsChanged(subject));
+            emit(EDIT, name, "other segments changed", others.size(), "");
+        }
+        afterEditBack = agree(afterEditBack, EDIT, "agrees after edit back", subject);
+    }
+
+    /** For the engine, the segments other than the edited one (and those reading it) that the last edit changed. */
+    private Set<String> otherSegmentsChanged(BenchSubject subject) {
+        if (!(subject instanceof EngineSubject engine)) {
+            return Set.of();
+        }
+        Set<String> others = new TreeSet<>(engine.lastChangedSegments());
+        others.removeAll(Workloads.withDependents(workload.segments(), workload.edit().id()));
+        return others;
+    }
+
+    private SegmentDefinition original(String segmentId) {
+        return workload.segments().stream().filter(s -> s.id().equals(segmentId)).findFirst().orElseThrow();
     }
 
     /**
@@ -192,10 +213,14 @@ public final class BenchRun {
     }
 
     private Agreement agree(Agreement reference, String scenario, BenchSubject subject) {
+        return agree(reference, scenario, "agrees", subject);
+    }
+
+    private Agreement agree(Agreement reference, String scenario, String metric, BenchSubject subject) {
         if (reference == null) {
             return new Agreement(subject.counts(), subject.name());
         }
-        sink.accept(reference.check(config, scenario, subject.name(), subject.counts()));
+        sink.accept(reference.check(config, scenario, metric, subject.name(), subject.counts()));
         return reference;
     }
 

@@ -55,6 +55,7 @@ final class MarkdownReport {
     private void ratios(StringBuilder out) {
         List<String[]> headline = List.of(new String[] {BenchRun.CHANGES, "p50"}, new String[] {BenchRun.CHANGES, "p99"},
                 new String[] {BenchRun.LOAD, "load time"}, new String[] {BenchRun.EDIT, "edit time"},
+                new String[] {BenchRun.EDIT, "edit back time"},
                 new String[] {BenchRun.TIME, "1 day: time"});
         Set<String> sizes = new LinkedHashSet<>();
         Set<String> subjects = new LinkedHashSet<>();
@@ -102,7 +103,7 @@ final class MarkdownReport {
         if (Double.isNaN(r.value())) {
             return "–";
         }
-        if (r.metric().equals("agrees")) {
+        if (r.metric().startsWith("agrees")) {
             return r.value() == 1 ? "yes" : "**no**";
         }
         double v = r.value();
