@@ -62,6 +62,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "20g", description = "-Xmx (and -Xms) of each size's JVM.")
     String heap;
 
+    @Option(names = "--jvm-option", description = "An option for each size's JVM, repeatable, e.g. "
+            + "--jvm-option=-XX:+UseTransparentHugePages (none by default).")
+    List<String> jvmOptions = new ArrayList<>();
+
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
@@ -97,10 +101,12 @@ public final class BenchMain implements Callable<Integer> {
         int failures = 0;
         for (String size : sizes) {
             BenchConfig config = config(size);
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + heap, "-Xmx" + heap,
-                    "-cp", System.getProperty("java.class.path"), BenchRun.class.getName(),
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms" + heap, "-Xmx" + heap));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchRun.class.getName(),
                     json.writeValueAsString(config), results.toString()));
-            System.err.println("bench: " + config.size() + " with " + config.subjects());
+            System.err.println("bench: " + config.size() + " with " + config.subjects() + " in " + command.subList(0,
+                    command.indexOf("-cp")));
             int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
             if (exit != 0) {
                 System.err.println("bench: " + config.size() + " ended with exit code " + exit);
