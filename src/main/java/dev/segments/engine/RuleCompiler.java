@@ -155,7 +155,8 @@ public final class RuleCompiler {
         Set<String> tagsRead = new HashSet<>();
         generated.forEach(g -> tagsRead.addAll(g.tagsRead()));
         return new CompiledRules(releaseId, generated, handwrittenIds, new TimeWindows(relative, activity), catalog,
-                Set.copyOf(matchKept), ruleNames((InternalKieModule) builder.getKieModule()), Set.copyOf(tagsRead));
+                Set.copyOf(matchKept), ruleNames((InternalKieModule) builder.getKieModule()),
+                TagsRead.of(tagsRead, sources.handwritten()));
     }
 
     /** Every rule of the module, as {@code package/name}. */

@@ -507,7 +507,7 @@ public final class SegmentEngine implements Segments {
         if (state.handle == null) {
             state.handle = session.insert(fact);
         } else {
-            String[] changed = ChangedProperties.between(state.fact, fact, session.rules().tagsRead()::contains);
+            String[] changed = ChangedProperties.between(state.fact, fact, session.rules().tagsRead());
             if (changed.length > 0) {
                 session.update(state.handle, fact, changed);
             }

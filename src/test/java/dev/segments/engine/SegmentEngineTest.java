@@ -349,6 +349,23 @@ class SegmentEngineTest {
     }
 
     @Test
+    void aHandWrittenRuleReadingATagPartHearsItsTagsThoughNoGeneratedRuleReadsThem() {
+        String part = dev.segments.drl.PropertyParts.tags("webinar");
+        DrlFile byPart = new DrlFile("rules/by-part.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                import dev.segments.engine.SegmentMembership;
+                rule "webinar-by-part" when $c : Contact( %s.contains("webinar") )
+                then insertLogical(new SegmentMembership("webinar-by-part", $c.getId())); end
+                """.formatted(part));
+        engine = SegmentEngine.start(new RuleSources(List.of(segment("vip", tags(Operator.CONTAINS, "vip"))),
+                List.of(byPart)), options());
+        engine.upsert(contact("c-1").addTag("vip").build());
+        assertThat(engine.upsert(contact("c-1").addTag("vip").addTag("webinar").build()))
+                .extracting(MembershipChange::segmentId).containsExactly("webinar-by-part");
+    }
+
+    @Test
     void aHandWrittenRuleReadingEveryTagHearsEveryTagChange() {
         DrlFile manyTags = new DrlFile("rules/many-tags.drl", """
                 package segments.handwritten;
