@@ -8,8 +8,10 @@ import java.util.PriorityQueue;
 /**
  * When each contact's time-driven state changes next: at most one instant per contact, in a priority queue, so
  * time passing visits only the contacts due. The instant lives on the contact's own state ({@link Scheduled}), so a
- * change reads and moves it without a lookup. Rescheduled and cancelled entries are dropped lazily from the head.
- * Not thread-safe: the engine guards it with its lock.
+ * change reads and moves it without a lookup. Rescheduled and cancelled entries are dropped lazily from the head,
+ * and all at once when they outnumber the live ones: a contact whose next change keeps moving (an email event each
+ * day, say, with 30-day windows) would otherwise leave an entry per move until its instant came. Not thread-safe: the
+ * engine guards it with its lock.
  */
 final class TimeSchedule<T extends TimeSchedule.Scheduled> {
 
@@ -29,18 +31,36 @@ final class TimeSchedule<T extends TimeSchedule.Scheduled> {
         }
     }
 
+    /** Stale entries tolerated before a sweep, besides as many as there are live ones. */
+    private static final int SLACK = 1024;
+
     private final PriorityQueue<Entry<T>> queue = new PriorityQueue<>();
+    private int live;
 
     /** Schedules the item's next change, replacing any earlier one; empty cancels it. */
     void set(T item, OptionalLong at) {
         long next = at.orElse(NONE);
-        if (item.scheduledAt() == next) {
+        long previous = item.scheduledAt();
+        if (previous == next) {
             return;
         }
         item.scheduledAt(next);
+        if (previous == NONE) {
+            live++;
+        } else if (next == NONE) {
+            live--;
+        }
         if (next != NONE) {
             queue.add(new Entry<>(next, item));
+            if (queue.size() > 2 * live + SLACK) {
+                queue.removeIf(entry -> !isLive(entry));
+            }
         }
+    }
+
+    /** Entries in the queue, stale ones included. */
+    int queued() {
+        return queue.size();
     }
 
     OptionalLong get(T item) {
@@ -61,6 +81,7 @@ final class TimeSchedule<T extends TimeSchedule.Scheduled> {
             Entry<T> entry = queue.poll();
             if (isLive(entry)) {
                 entry.item().scheduledAt(NONE);
+                live--;
                 due.add(entry.item());
             }
             dropStaleHead();
