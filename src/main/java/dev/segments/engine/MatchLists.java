@@ -110,8 +110,8 @@ final class MatchLists {
     /** Drools' list of a fact's matches, with the three cases above put right. */
     static final class Repaired extends DefaultFactHandle.SingleLinkedTuples {
 
-        /** While rules are removed: whether this list holds a match of them ({@link RemovalShortcut}). */
-        RemovalShortcut.Mark removal;
+        /** While rules are removed: whether this list holds a match of them ({@link RemovalShortcut.Window}). */
+        int removal;
 
         TupleImpl firstLeft() {
             return (TupleImpl) FIRST_LEFT.get(this);
@@ -164,8 +164,7 @@ final class MatchLists {
          */
         @Override
         public void forEachLeftTuple(Consumer<TupleImpl> consumer) {
-            RemovalShortcut.Mark mark = removal;
-            Object[] needed = mark == null ? null : mark.sinksNeededBy(consumer);
+            Object[] needed = removal == 0 ? null : RemovalShortcut.sinksNeededBy(removal, consumer);
             // A fact reaches a node at most once, so the list holds at most one match per node needed: the narrowed
             // walk ends when it has seen them all.
             int unseen = needed == null ? -1 : needed.length;

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.core.common.InternalFactHandle;
@@ -67,50 +68,56 @@ final class RemovalShortcut {
         this.base = base;
     }
 
-    /** One announcement of rules going: its marks count while it lasts, and only for Drools' removal walk. */
+    /**
+     * One announcement of rules going: its marks count while it lasts, and only for Drools' removal walk on the thread
+     * that announced it (partitions change their rules in parallel).
+     *
+     * <p>A list's mark is a number, not a reference: writing a reference into a million old lists made G1 queue a
+     * million dirty cards, which at 1M contacts cost more than the marking itself. Ids are unique across sessions; a
+     * list could be misread only if it kept a mark through 2<sup>30</sup> later removals.
+     */
     static final class Window {
+        private static final AtomicInteger IDS = new AtomicInteger();
+        private static final ThreadLocal<Window> OPEN = new ThreadLocal<>();
+
         private Object[] goingSinks; // null once closed: lists keep their last mark, not the removed rules' nodes
-        private final Mark clean = new Mark(this, true);
-        private final Mark holding = new Mark(this, false);
-        private boolean open = true;
+        private final int clean;
+        private final int holding;
         private long skipped;
         private long narrowed;
 
         private Window(Object[] goingSinks) {
             this.goingSinks = goingSinks;
+            int id = IDS.updateAndGet(last -> last == Integer.MAX_VALUE >> 1 ? 1 : last + 1);
+            this.holding = id << 1;
+            this.clean = holding | 1;
+            OPEN.set(this);
         }
 
         private void close() {
-            open = false;
             goingSinks = null;
+            if (OPEN.get() == this) {
+                OPEN.remove();
+            }
         }
     }
 
-    /** What a list holds of the rules going in one window: no match (clean) or some (holding). */
-    static final class Mark {
-        private final Window window;
-        private final boolean clean;
-
-        private Mark(Window window, boolean clean) {
-            this.window = window;
-            this.clean = clean;
+    /**
+     * The nodes whose matches a walk needs from a list with this mark ({@link MatchLists.Repaired#removal}): null for
+     * every match (another walk, an old mark, or no removal under way), an empty array for none (a clean list), else
+     * the nodes right under the inputs of the rules going.
+     */
+    static Object[] sinksNeededBy(int mark, Consumer<?> consumer) {
+        Window window = Window.OPEN.get();
+        if (window == null || (mark | 1) != window.clean || !REMOVAL_WALK.get(consumer.getClass())) {
+            return null;
         }
-
-        /**
-         * The nodes whose matches the walk needs from the list: null for every match (another walk, or the removal is
-         * over), an empty array for none (a clean list), else the nodes right under the inputs of the rules going.
-         */
-        Object[] sinksNeededBy(Consumer<?> consumer) {
-            if (!window.open || !REMOVAL_WALK.get(consumer.getClass())) {
-                return null;
-            }
-            if (clean) {
-                window.skipped++;
-                return NONE;
-            }
-            window.narrowed++;
-            return window.goingSinks;
+        if (mark == window.clean) {
+            window.skipped++;
+            return NONE;
         }
+        window.narrowed++;
+        return window.goingSinks;
     }
 
     /**
