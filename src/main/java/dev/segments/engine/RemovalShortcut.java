@@ -72,9 +72,10 @@ final class RemovalShortcut {
      * One announcement of rules going: its marks count while it lasts, and only for Drools' removal walk on the thread
      * that announced it (partitions change their rules in parallel).
      *
-     * <p>A list's mark is a number, not a reference: writing a reference into a million old lists made G1 queue a
-     * million dirty cards, which at 1M contacts cost more than the marking itself. Ids are unique across sessions; a
-     * list could be misread only if it kept a mark through 2<sup>30</sup> later removals.
+     * <p>A list's mark is a number, not a reference: a reference written into an old list makes G1 dirty the list's
+     * card and queue it for its refinement threads, which for a million lists was a measurable part of the marking.
+     * Ids are unique across sessions; a list could be misread only if it kept a mark through 2<sup>30</sup> later
+     * removals.
      */
     static final class Window {
         private static final AtomicInteger IDS = new AtomicInteger();
