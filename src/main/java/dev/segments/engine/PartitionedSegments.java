@@ -85,8 +85,21 @@ public final class PartitionedSegments implements Segments {
         return partitions.size();
     }
 
+    /**
+     * The partition, from 0, that holds a contact among {@code partitions}. An application writing from several threads
+     * gets the most from partitions when each thread writes the contacts of one partition: writers of one partition
+     * wait for each other, and on two cores those waits cost more than the second partition gained
+     * (docs/BENCHMARKS.md, "Ninth round").
+     */
+    public static int partitionOf(String contactId, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
+        }
+        return Math.floorMod(contactId.hashCode(), partitions);
+    }
+
     private SegmentEngine partitionOf(String contactId) {
-        return partitions.get(Math.floorMod(contactId.hashCode(), partitions.size()));
+        return partitions.get(partitionOf(contactId, partitions.size()));
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PartitionedSegmentsTest {
@@ -105,6 +106,26 @@ class PartitionedSegmentsTest {
                 assertThat(heard.getOrDefault(segment, Set.of())).as(segment).isEqualTo(one.members(segment));
             }
         }
+    }
+
+    @Test
+    void partitionOfNamesThePartitionThatHoldsTheContact() {
+        List<SegmentDefinition> segments = new RandomSegments(new Random(31)).segments(10);
+        List<ContactData> contacts = new RandomContacts(new Random(32)).contacts(300);
+        try (Segments three = PartitionedSegments.start(RuleSources.of(segments), EngineOptions.startingAt(START), 3)) {
+            List<Set<Integer>> partitionsHeardTogether = new ArrayList<>();
+            // Listeners hear one partition at a time: a load's changes come in one call per partition.
+            three.addListener(changes -> partitionsHeardTogether.add(changes.stream()
+                    .map(change -> PartitionedSegments.partitionOf(change.contactId(), 3))
+                    .collect(Collectors.toSet())));
+            three.load(contacts, List.of());
+
+            assertThat(partitionsHeardTogether).hasSizeGreaterThanOrEqualTo(3).allSatisfy(heard ->
+                    assertThat(heard).hasSize(1));
+            assertThat(partitionsHeardTogether.stream().flatMap(Set::stream).distinct().sorted())
+                    .containsExactly(0, 1, 2);
+        }
+        assertThatThrownBy(() -> PartitionedSegments.partitionOf("c1", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void upsertEvery(Segments segments, List<ContactData> contacts, int offset) {

@@ -19,19 +19,21 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /** The live engine under measurement: P partitions ({@link PartitionedSegments}), one when P is 1. */
 public final class EngineSubject implements BenchSubject {
 
     private final List<SegmentDefinition> segments;
     private final Segments engine;
+    private final int partitions;
     private final String name;
     private Set<String> lastChangedSegments = Set.of();
 
     public EngineSubject(List<SegmentDefinition> segments, ZoneId zone, Instant start, int partitions) {
         this.segments = new ArrayList<>(segments);
         this.engine = PartitionedSegments.start(RuleSources.of(segments), new EngineOptions(zone, start), partitions);
+        this.partitions = partitions;
         this.name = partitions == 1 ? "engine" : "engine P=" + partitions;
     }
 
@@ -52,7 +54,14 @@ public final class EngineSubject implements BenchSubject {
 
     /** Applies the changes from {@code threads} client threads; each contact's changes stay on one thread, in order. */
     public void applyConcurrently(List<Change> changes, int threads) {
-        inLanes(threads, changes, Change::contactId, this::apply);
+        // High hash bits: lanes independent of the partitions (low bits), as a service's request threads would be.
+        inLanes(threads, changes, change -> Math.floorMod(change.contactId().hashCode() >>> 16, threads), this::apply);
+    }
+
+    /** Applies the changes from one client thread per partition, each writing the contacts of its partition. */
+    public void applyWithAWriterPerPartition(List<Change> changes) {
+        inLanes(partitions, changes, change -> PartitionedSegments.partitionOf(change.contactId(), partitions),
+                this::apply);
     }
 
     @Override
@@ -100,13 +109,13 @@ public final class EngineSubject implements BenchSubject {
         return changes.size();
     }
 
-    private static <T> void inLanes(int threads, List<T> items, Function<T, String> contactId, Consumer<T> action) {
+    /** Each item on the thread its lane names; a contact's changes must map to one lane, so they stay in order. */
+    private static <T> void inLanes(int threads, List<T> items, ToIntFunction<T> laneOf, Consumer<T> action) {
         List<List<T>> lanes = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             lanes.add(new ArrayList<>());
         }
-        // High hash bits: lanes independent of the partitions (low bits), as a service's request threads would be.
-        items.forEach(item -> lanes.get(Math.floorMod(contactId.apply(item).hashCode() >>> 16, threads)).add(item));
+        items.forEach(item -> lanes.get(laneOf.applyAsInt(item)).add(item));
         List<Thread> workers = new ArrayList<>();
         for (List<T> lane : lanes) {
             workers.add(new Thread(() -> lane.forEach(action)));

@@ -237,22 +237,29 @@ public final class BenchRun {
     }
 
     /**
-     * P partitions loaded in parallel, then written by the configured client threads: a longer change stream of its
-     * own (the engines are fresh, so their generated rule classes need the first part to warm up), timed after the
-     * warm-up; then scenario 4's segment edit, which every partition applies at once.
+     * P partitions loaded in parallel, then written: a change stream of its own (the engines are fresh, so their
+     * generated rule classes need the first quarter to warm up), half of the rest timed from the configured client
+     * threads, each writing any contact, and the other half from one client thread per partition, each writing the
+     * contacts of its partition; then scenario 4's segment edit, which every partition applies at once.
      */
     private void partitionThroughput(int partitions) {
         String name = "engine P=" + partitions;
         List<Change> stream = Workloads.partitionChanges(config, workload);
-        List<Change> warmUp = stream.subList(0, stream.size() / 3);
-        List<Change> timed = stream.subList(stream.size() / 3, stream.size());
+        int warmedUp = stream.size() / 4;
+        int half = warmedUp + (stream.size() - warmedUp) / 2;
+        List<Change> warmUp = stream.subList(0, warmedUp);
+        List<Change> timed = stream.subList(warmedUp, half);
+        List<Change> timedByPartition = stream.subList(half, stream.size());
         try (EngineSubject engine = new EngineSubject(workload.segments(), workload.zone(), workload.start(),
                 partitions)) {
             double load = seconds(() -> engine.load(workload.contacts(), workload.events()));
             engine.applyConcurrently(warmUp, config.clients());
             double changes = seconds(() -> engine.applyConcurrently(timed, config.clients()));
+            double byPartition = seconds(() -> engine.applyWithAWriterPerPartition(timedByPartition));
             emit(PARTITIONS, name, "load", workload.contacts().size() / load, "contacts/s");
             emit(PARTITIONS, name, "changes", timed.size() / changes, "changes/s");
+            emit(PARTITIONS, name, "changes, a writer per partition", timedByPartition.size() / byPartition,
+                    "changes/s");
             double edit = seconds(() -> engine.replaceSegment(workload.edit()));
             emit(PARTITIONS, name, "edit time", edit * 1e3, "ms");
         }

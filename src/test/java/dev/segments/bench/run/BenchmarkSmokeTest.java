@@ -29,7 +29,8 @@ class BenchmarkSmokeTest {
         assertThat(results).filteredOn(r -> r.scenario().equals(BenchRun.PARTITIONS))
                 .extracting(Result::subject).containsOnly("engine P=1", "engine P=2");
         assertThat(results).filteredOn(r -> r.scenario().equals(BenchRun.PARTITIONS))
-                .extracting(Result::metric).containsOnly("load", "changes", "edit time");
+                .extracting(Result::metric)
+                .containsOnly("load", "changes", "changes, a writer per partition", "edit time");
 
         Path jsonl = dir.resolve("results.jsonl");
         Files.writeString(jsonl, results.stream().map(BenchmarkSmokeTest::json).collect(Collectors.joining("\n")));
