@@ -88,8 +88,8 @@ public final class PartitionedSegments implements Segments {
     /**
      * The partition, from 0, that holds a contact among {@code partitions}. An application writing from several threads
      * gets the most from partitions when each thread writes the contacts of one partition: writers of one partition
-     * wait for each other, and on two cores those waits cost more than the second partition gained
-     * (docs/BENCHMARKS.md, "Ninth round").
+     * wait for each other, and on two cores, with four threads writing any contact, those waits cost about what the
+     * second partition gained (docs/BENCHMARKS.md, "Ninth round").
      */
     public static int partitionOf(String contactId, int partitions) {
         if (partitions < 1) {
