@@ -117,6 +117,7 @@ public final class BenchRun {
 
         workload.warmUp().forEach(subject::apply);
         Histogram latency = new Histogram(3_600_000_000_000L, 3);
+        long pausedBefore = CollectionPauses.millisSoFar();
         long start = System.nanoTime();
         for (Change change : workload.changes()) {
             long t = System.nanoTime();
@@ -124,11 +125,13 @@ public final class BenchRun {
             latency.recordValue(System.nanoTime() - t);
         }
         double changeSeconds = (System.nanoTime() - start) / 1e9;
+        long paused = CollectionPauses.millisSoFar() - pausedBefore;
         emit(CHANGES, name, "p50", latency.getValueAtPercentile(50) / 1e3, "µs");
         emit(CHANGES, name, "p99", latency.getValueAtPercentile(99) / 1e3, "µs");
         emit(CHANGES, name, "p99.9", latency.getValueAtPercentile(99.9) / 1e3, "µs");
         emit(CHANGES, name, "max", latency.getMaxValue() / 1e3, "µs");
         emit(CHANGES, name, "throughput", workload.changes().size() / changeSeconds, "changes/s");
+        emit(CHANGES, name, "collection pauses", paused, "ms");
         afterChanges = agree(afterChanges, CHANGES, subject);
 
         List<Instant> steps = timeSteps(subject);
@@ -254,12 +257,17 @@ public final class BenchRun {
                 partitions)) {
             double load = seconds(() -> engine.load(workload.contacts(), workload.events()));
             engine.applyConcurrently(warmUp, config.clients());
+            long pausedBefore = CollectionPauses.millisSoFar();
             double changes = seconds(() -> engine.applyConcurrently(timed, config.clients()));
+            long pausedBetween = CollectionPauses.millisSoFar();
             double byPartition = seconds(() -> engine.applyWithAWriterPerPartition(timedByPartition));
+            long pausedAfter = CollectionPauses.millisSoFar();
             emit(PARTITIONS, name, "load", workload.contacts().size() / load, "contacts/s");
             emit(PARTITIONS, name, "changes", timed.size() / changes, "changes/s");
             emit(PARTITIONS, name, "changes, a writer per partition", timedByPartition.size() / byPartition,
                     "changes/s");
+            emit(PARTITIONS, name, "collection pauses, changes", pausedBetween - pausedBefore, "ms");
+            emit(PARTITIONS, name, "collection pauses, a writer per partition", pausedAfter - pausedBetween, "ms");
             double edit = seconds(() -> engine.replaceSegment(workload.edit()));
             emit(PARTITIONS, name, "edit time", edit * 1e3, "ms");
         }

@@ -32,9 +32,12 @@ final class Workloads {
                 changes.subList(config.warmUp(), changes.size()), edited, Workload.START, ZoneOffset.UTC);
     }
 
-    /** A change stream of its own for the partition comparison, from the contacts as loaded: 40 changes per 100. */
+    /**
+     * A change stream of its own for the partition comparison, from the contacts as loaded: 40 changes per 100, at most
+     * 200,000, so that at a million contacts each timed half lasts several of the half-second young collections there.
+     */
     static List<Change> partitionChanges(BenchConfig config, BenchWorkload workload) {
-        int count = Math.max(4_000, Math.min(80_000, workload.contacts().size() * 4 / 10));
+        int count = Math.max(4_000, Math.min(200_000, workload.contacts().size() * 4 / 10));
         return new ChangeStream(config.seed() + 3).changes(workload.contacts(), workload.start(), count);
     }
 

@@ -30,7 +30,11 @@ class BenchmarkSmokeTest {
                 .extracting(Result::subject).containsOnly("engine P=1", "engine P=2");
         assertThat(results).filteredOn(r -> r.scenario().equals(BenchRun.PARTITIONS))
                 .extracting(Result::metric)
-                .containsOnly("load", "changes", "changes, a writer per partition", "edit time");
+                .containsOnly("load", "changes", "changes, a writer per partition", "collection pauses, changes",
+                        "collection pauses, a writer per partition", "edit time");
+        assertThat(results).filteredOn(r -> r.scenario().equals(BenchRun.CHANGES))
+                .filteredOn(r -> r.metric().equals("collection pauses")).extracting(Result::subject)
+                .containsExactlyInAnyOrder("engine", "floor", "h2");
 
         Path jsonl = dir.resolve("results.jsonl");
         Files.writeString(jsonl, results.stream().map(BenchmarkSmokeTest::json).collect(Collectors.joining("\n")));
