@@ -34,7 +34,8 @@ final class Workloads {
 
     /**
      * A change stream of its own for the partition comparison, from the contacts as loaded: 40 changes per 100, at most
-     * 200,000, so that at a million contacts each timed half lasts several of the half-second young collections there.
+     * 200,000. At a million contacts each timed half then lasts a few seconds, so that one young collection (about half
+     * a second there) no longer decides the comparison; the pauses are reported beside it.
      */
     static List<Change> partitionChanges(BenchConfig config, BenchWorkload workload) {
         int count = Math.max(4_000, Math.min(200_000, workload.contacts().size() * 4 / 10));
