@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -207,15 +208,31 @@ public final class SegmentEngine implements Segments {
             }
             List<String> ids = new ArrayList<>(latest.keySet());
             eventsByContact.keySet().stream().filter(id -> !latest.containsKey(id)).forEach(ids::add);
-            // Chunks write disjoint contacts, so their net changes together are the load's net changes.
+            // Chunks write disjoint contacts, so their net changes together are the load's net changes. Workflows
+            // edit only contacts the engine holds, so the next chunk's new contacts stay new while this one fires.
+            NewContactsAhead ahead = new NewContactsAhead(latest, eventsByContact, zone, now.toEpochMilli(),
+                    session.rules().windows());
             List<MembershipChange> changes = new ArrayList<>();
+            ForkJoinTask<NewContactsAhead.Prepared[]> next = ahead.start(chunk(ids, 0), this.contacts::containsKey);
             for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
+                List<String> chunk = chunk(ids, from);
+                NewContactsAhead.Prepared[] prepared = next.join();
+                next = from + LOAD_CHUNK < ids.size()
+                        ? ahead.start(chunk(ids, from + LOAD_CHUNK), this.contacts::containsKey) : null;
                 changes.addAll(undoingOnFailure(chunk, () -> {
-                    for (String id : chunk) {
-                        List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        String id = chunk.get(i);
                         ContactState state = this.contacts.computeIfAbsent(id,
                                 newId -> new ContactState(memberships.contactAdded(newId)));
+                        if (prepared[i] != null && state.data == null) {
+                            state.events = prepared[i].events();
+                            state.normalized = prepared[i].normalized();
+                            state.data = prepared[i].data();
+                            state.time = prepared[i].time();
+                            writeFact(state);
+                            continue;
+                        }
+                        List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
                         ContactData data = latest.getOrDefault(id, state.data);
                         for (EmailEvent event : own) {
                             data = EventEffects.apply(data, event);
@@ -446,7 +463,7 @@ public final class SegmentEngine implements Segments {
     }
 
     /** The events with more added, in time order; events at the same instant stay in the order recorded. */
-    private static List<EmailEvent> withEvents(List<EmailEvent> events, List<EmailEvent> added) {
+    static List<EmailEvent> withEvents(List<EmailEvent> events, List<EmailEvent> added) {
         if (added.isEmpty()) {
             return events;
         }
@@ -502,6 +519,11 @@ public final class SegmentEngine implements Segments {
     private void refreshTime(ContactState state) {
         state.time = TimeState.at(now.toEpochMilli(), state.normalized, state.events, session.rules().windows(),
                 state.time);
+        writeFact(state);
+    }
+
+    /** Inserts or updates the contact's fact from its state, and schedules its next change. */
+    private void writeFact(ContactState state) {
         TimeState time = state.time;
         Contact fact = new Contact(state.ordinal, state.data, state.normalized, time.flags(), time.counts());
         if (state.handle == null) {
@@ -596,6 +618,10 @@ public final class SegmentEngine implements Segments {
                 refresh(state, next);
             }
         });
+    }
+
+    private static List<String> chunk(List<String> ids, int from) {
+        return ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
     }
 
     /** A hash map capacity that holds {@code entries} without growing. */

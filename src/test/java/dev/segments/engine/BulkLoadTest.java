@@ -79,6 +79,38 @@ class BulkLoadTest {
         }
     }
 
+    /** Chunks after the first are prepared while the one before fires; new and loaded contacts alternate here. */
+    @Test
+    void aLoadOfSeveralChunksMixingNewAndLoadedContactsGivesWhatUpsertsThenRecordsGive() {
+        List<SegmentDefinition> segments = new RandomSegments(new Random(71)).segments(12);
+        RandomContacts random = new RandomContacts(new Random(72));
+        List<ContactData> first = random.contacts(1_500);
+        List<ContactData> second = new ArrayList<>();
+        for (int i = 0; i < 2 * SegmentEngine.LOAD_CHUNK + 300; i++) {
+            second.add(i % 2 == 0 ? random.contact(first.get(i / 2).id()) : random.contact("new-" + i));
+        }
+        List<ContactData> everyone = new ArrayList<>(first);
+        everyone.addAll(second);
+        List<EmailEvent> events = random.events(everyone, 4_000).stream().filter(e -> !e.at().isAfter(START)).toList();
+        RuleSources sources = RuleSources.of(segments);
+        try (Segments oneByOne = SegmentEngine.start(sources, EngineOptions.startingAt(START));
+                Segments loaded = SegmentEngine.start(sources, EngineOptions.startingAt(START))) {
+            first.forEach(oneByOne::upsert);
+            loaded.load(first, List.of());
+            List<MembershipChange> expected = new ArrayList<>();
+            second.forEach(c -> expected.addAll(oneByOne.upsert(c)));
+            events.forEach(e -> expected.addAll(oneByOne.record(e)));
+
+            List<MembershipChange> changes = loaded.load(second, events);
+
+            assertThat(changes).containsExactlyInAnyOrderElementsOf(net(expected));
+            assertSameState(oneByOne, loaded, everyone);
+            Instant later = START.plus(Duration.ofDays(8));
+            assertThat(loaded.advanceTo(later)).containsExactlyInAnyOrderElementsOf(oneByOne.advanceTo(later));
+            assertSameState(oneByOne, loaded, everyone);
+        }
+    }
+
     @Test
     void anEventForAnUnknownContactIsRefusedBeforeAnythingIsLoaded() {
         RandomContacts random = new RandomContacts(new Random(51));

@@ -1,0 +1,78 @@
+package dev.segments.engine;
+
+import dev.segments.contact.ContactData;
+import dev.segments.contact.EmailEvent;
+import dev.segments.time.TimeWindows;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Predicate;
+
+/**
+ * Works out, on the common fork-join pool, the state of the new contacts of a load's next chunk while the rules take
+ * the current one. A new contact's normalised values and time state depend only on its data, its events, the clock
+ * and the rules' time windows, none of which a load changes; the rules' part stays on the writing thread. A contact
+ * whose preparation fails is left to the writing thread, which fails on it in order, as without preparation.
+ */
+final class NewContactsAhead {
+
+    /** A new contact's first state, as {@code SegmentEngine} would compute it on its own thread. */
+    record Prepared(ContactData data, List<EmailEvent> events, NormalizedContact normalized, TimeState time) {
+    }
+
+    private final Map<String, ContactData> contacts;
+    private final Map<String, List<EmailEvent>> eventsByContact;
+    private final ZoneId zone;
+    private final long now;
+    private final TimeWindows windows;
+
+    /** The maps are the load's own and must not change while preparations run. */
+    NewContactsAhead(Map<String, ContactData> contacts, Map<String, List<EmailEvent>> eventsByContact, ZoneId zone,
+            long now, TimeWindows windows) {
+        this.contacts = contacts;
+        this.eventsByContact = eventsByContact;
+        this.zone = zone;
+        this.now = now;
+        this.windows = windows;
+    }
+
+    /**
+     * Starts preparing the chunk's contacts that {@code known} does not hold yet; the result has one entry per id of
+     * the chunk, null for a contact that was known or whose preparation failed. Joining a preparation that no pool
+     * thread has started runs it on the joining thread.
+     */
+    ForkJoinTask<Prepared[]> start(List<String> chunk, Predicate<String> known) {
+        String[] fresh = new String[chunk.size()];
+        for (int i = 0; i < fresh.length; i++) {
+            String id = chunk.get(i);
+            fresh[i] = contacts.containsKey(id) && !known.test(id) ? id : null;
+        }
+        return ForkJoinTask.adapt(() -> prepare(fresh)).fork();
+    }
+
+    private Prepared[] prepare(String[] ids) {
+        Prepared[] prepared = new Prepared[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] != null) {
+                try {
+                    prepared[i] = prepare(ids[i]);
+                } catch (RuntimeException failure) {
+                    prepared[i] = null; // the writing thread computes it again and fails where it would have
+                }
+            }
+        }
+        return prepared;
+    }
+
+    private Prepared prepare(String id) {
+        List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
+        ContactData data = contacts.get(id);
+        for (EmailEvent event : own) {
+            data = EventEffects.apply(data, event);
+        }
+        List<EmailEvent> events = SegmentEngine.withEvents(List.of(), own);
+        NormalizedContact normalized = NormalizedContact.of(data, zone, null, null);
+        return new Prepared(data, events, normalized, TimeState.at(now, normalized, events, windows, null));
+    }
+}
