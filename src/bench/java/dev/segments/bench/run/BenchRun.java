@@ -241,37 +241,58 @@ public final class BenchRun {
 
     /**
      * P partitions loaded in parallel, then written: a change stream of its own (the engines are fresh, so their
-     * generated rule classes need the first quarter to warm up), half of the rest timed from the configured client
-     * threads, each writing any contact, and the other half from one client thread per partition, each writing the
-     * contacts of its partition; then scenario 4's segment edit, which every partition applies at once.
+     * generated rule classes need the first quarter to warm up), the rest timed in four windows, alternately from the
+     * configured client threads, each writing any contact, and from one client thread per partition, each writing the
+     * contacts of its partition (in the order shared, by partition, by partition, shared, so that both ways of writing
+     * meet the stream's later collections alike); then scenario 4's segment edit, which every partition applies at once.
      */
     private void partitionThroughput(int partitions) {
         String name = "engine P=" + partitions;
         List<Change> stream = Workloads.partitionChanges(config, workload);
         int warmedUp = stream.size() / 4;
-        int half = warmedUp + (stream.size() - warmedUp) / 2;
-        List<Change> warmUp = stream.subList(0, warmedUp);
-        List<Change> timed = stream.subList(warmedUp, half);
-        List<Change> timedByPartition = stream.subList(half, stream.size());
+        int window = (stream.size() - warmedUp) / 4;
         try (EngineSubject engine = new EngineSubject(workload.segments(), workload.zone(), workload.start(),
                 partitions)) {
             double load = seconds(() -> engine.load(workload.contacts(), workload.events()));
-            engine.applyConcurrently(warmUp, config.clients());
-            long pausedBefore = CollectionPauses.millisSoFar();
-            double changes = seconds(() -> engine.applyConcurrently(timed, config.clients()));
-            long pausedBetween = CollectionPauses.millisSoFar();
-            double byPartition = seconds(() -> engine.applyWithAWriterPerPartition(timedByPartition));
-            long pausedAfter = CollectionPauses.millisSoFar();
+            engine.applyConcurrently(stream.subList(0, warmedUp), config.clients());
+            WindowTotals shared = new WindowTotals();
+            WindowTotals byPartition = new WindowTotals();
+            for (int w = 0; w < 4; w++) {
+                List<Change> changes = stream.subList(warmedUp + w * window,
+                        w == 3 ? stream.size() : warmedUp + (w + 1) * window);
+                if (w == 0 || w == 3) {
+                    shared.time(changes, () -> engine.applyConcurrently(changes, config.clients()));
+                } else {
+                    byPartition.time(changes, () -> engine.applyWithAWriterPerPartition(changes));
+                }
+            }
             emit(PARTITIONS, name, "load", workload.contacts().size() / load, "contacts/s");
-            emit(PARTITIONS, name, "changes", timed.size() / changes, "changes/s");
-            emit(PARTITIONS, name, "changes, a writer per partition", timedByPartition.size() / byPartition,
-                    "changes/s");
-            emit(PARTITIONS, name, "collection pauses, changes", pausedBetween - pausedBefore, "ms");
-            emit(PARTITIONS, name, "collection pauses, a writer per partition", pausedAfter - pausedBetween, "ms");
+            emit(PARTITIONS, name, "changes", shared.changesPerSecond(), "changes/s");
+            emit(PARTITIONS, name, "changes, a writer per partition", byPartition.changesPerSecond(), "changes/s");
+            emit(PARTITIONS, name, "collection pauses, changes", shared.pausedMillis, "ms");
+            emit(PARTITIONS, name, "collection pauses, a writer per partition", byPartition.pausedMillis, "ms");
             double edit = seconds(() -> engine.replaceSegment(workload.edit()));
             emit(PARTITIONS, name, "edit time", edit * 1e3, "ms");
         }
         HeapUsage.afterGc();
+    }
+
+    /** Changes, seconds and the collector's pauses summed over the timed windows of one way of writing. */
+    private static final class WindowTotals {
+        int changes;
+        double seconds;
+        long pausedMillis;
+
+        void time(List<Change> window, Runnable writing) {
+            long pausedBefore = CollectionPauses.millisSoFar();
+            seconds += seconds(writing);
+            pausedMillis += CollectionPauses.millisSoFar() - pausedBefore;
+            changes += window.size();
+        }
+
+        double changesPerSecond() {
+            return changes / seconds;
+        }
     }
 
     private void emit(String scenario, String subject, String metric, double value, String unit) {
