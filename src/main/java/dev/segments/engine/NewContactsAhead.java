@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
@@ -14,6 +15,7 @@ import java.util.function.Predicate;
  * the current one. A new contact's normalised values and time state depend only on its data, its events, the clock
  * and the rules' time windows, none of which a load changes; the rules' part stays on the writing thread. A contact
  * whose preparation fails is left to the writing thread, which fails on it in order, as without preparation.
+ * Preparations are plain computations: they take no lock and touch nothing of the engine.
  */
 final class NewContactsAhead {
 
@@ -38,17 +40,46 @@ final class NewContactsAhead {
     }
 
     /**
-     * Starts preparing the chunk's contacts that {@code known} does not hold yet; the result has one entry per id of
-     * the chunk, null for a contact that was known or whose preparation failed. Joining a preparation that no pool
-     * thread has started runs it on the joining thread.
+     * Starts preparing the chunk's contacts that {@code known} does not hold yet (asked on the calling thread). The
+     * result has one entry per id of the chunk, null for a contact that was known or whose preparation failed.
      */
-    ForkJoinTask<Prepared[]> start(List<String> chunk, Predicate<String> known) {
+    Preparation start(List<String> chunk, Predicate<String> known) {
         String[] fresh = new String[chunk.size()];
         for (int i = 0; i < fresh.length; i++) {
             String id = chunk.get(i);
             fresh[i] = contacts.containsKey(id) && !known.test(id) ? id : null;
         }
-        return ForkJoinTask.adapt(() -> prepare(fresh)).fork();
+        return new Preparation(fresh);
+    }
+
+    /**
+     * One chunk's preparation, run by whichever comes first: a pool thread, or the writing thread asking for the
+     * result. So the writing thread waits only for a preparation that is under way, never for a busy pool.
+     */
+    final class Preparation {
+        private final String[] ids;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final ForkJoinTask<?> onPool;
+        private Prepared[] prepared; // written by the claimant; read after the pool task is joined, or by the claimant
+
+        private Preparation(String[] ids) {
+            this.ids = ids;
+            this.onPool = ForkJoinTask.adapt(this::runIfUnclaimed).fork();
+        }
+
+        private void runIfUnclaimed() {
+            if (claimed.compareAndSet(false, true)) {
+                prepared = prepare(ids);
+            }
+        }
+
+        Prepared[] result() {
+            if (claimed.compareAndSet(false, true)) {
+                return prepare(ids);
+            }
+            onPool.join();
+            return prepared;
+        }
     }
 
     private Prepared[] prepare(String[] ids) {

@@ -19,7 +19,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -213,10 +212,10 @@ public final class SegmentEngine implements Segments {
             NewContactsAhead ahead = new NewContactsAhead(latest, eventsByContact, zone, now.toEpochMilli(),
                     session.rules().windows());
             List<MembershipChange> changes = new ArrayList<>();
-            ForkJoinTask<NewContactsAhead.Prepared[]> next = ahead.start(chunk(ids, 0), this.contacts::containsKey);
+            NewContactsAhead.Preparation next = ahead.start(chunk(ids, 0), this.contacts::containsKey);
             for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
                 List<String> chunk = chunk(ids, from);
-                NewContactsAhead.Prepared[] prepared = next.join();
+                NewContactsAhead.Prepared[] prepared = next.result();
                 next = from + LOAD_CHUNK < ids.size()
                         ? ahead.start(chunk(ids, from + LOAD_CHUNK), this.contacts::containsKey) : null;
                 changes.addAll(undoingOnFailure(chunk, () -> {

@@ -14,7 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -108,6 +112,41 @@ class BulkLoadTest {
             Instant later = START.plus(Duration.ofDays(8));
             assertThat(loaded.advanceTo(later)).containsExactlyInAnyOrderElementsOf(oneByOne.advanceTo(later));
             assertSameState(oneByOne, loaded, everyone);
+        }
+    }
+
+    /** The next chunk is prepared on the common pool; a pool whose threads are all busy must not hold the load up. */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // guards against a hang; the load itself takes seconds
+    void aLoadDoesNotWaitForABusyCommonPool() throws InterruptedException {
+        int workers = ForkJoinPool.getCommonPoolParallelism();
+        CountDownLatch busy = new CountDownLatch(workers);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < workers; i++) {
+            ForkJoinPool.commonPool().execute(() -> {
+                busy.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            busy.await();
+            List<SegmentDefinition> segments = new RandomSegments(new Random(81)).segments(8);
+            List<ContactData> contacts = new RandomContacts(new Random(82)).contacts(2 * SegmentEngine.LOAD_CHUNK + 10);
+            RuleSources sources = RuleSources.of(segments);
+            try (Segments oneByOne = SegmentEngine.start(sources, EngineOptions.startingAt(START));
+                    Segments loaded = SegmentEngine.start(sources, EngineOptions.startingAt(START))) {
+                contacts.forEach(oneByOne::upsert);
+
+                loaded.load(contacts, List.of());
+
+                assertSameState(oneByOne, loaded, contacts);
+            }
+        } finally {
+            release.countDown();
         }
     }
 
