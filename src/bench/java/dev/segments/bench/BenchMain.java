@@ -43,7 +43,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--changes", defaultValue = "20000", description = "Timed changes per subject.")
     int changes;
 
-    @Option(names = "--warm-up", defaultValue = "10000", description = "Changes applied before timing.")
+    // With 10,000, the JIT compilers were still busy during the timed changes (0.4-0.95 s of a compiler thread's CPU in
+    // a 1 s window at 100k x 50, on 2 cores), and the engine's p99 moved 5 x between JVMs; with 100,000 they were quiet
+    // (docs/BENCHMARKS.md, "Tenth round").
+    @Option(names = "--warm-up", defaultValue = "100000", description = "Changes applied before timing.")
     int warmUp;
 
     @Option(names = "--partitions", split = ",", defaultValue = "1,2",
