@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -118,6 +119,7 @@ public final class BenchRun {
         workload.warmUp().forEach(subject::apply);
         Histogram latency = new Histogram(3_600_000_000_000L, 3);
         long pausedBefore = CollectionPauses.millisSoFar();
+        Map<String, Long> cpuBefore = ThreadCpu.millisSoFar();
         long start = System.nanoTime();
         for (Change change : workload.changes()) {
             long t = System.nanoTime();
@@ -126,12 +128,19 @@ public final class BenchRun {
         }
         double changeSeconds = (System.nanoTime() - start) / 1e9;
         long paused = CollectionPauses.millisSoFar() - pausedBefore;
+        Map<String, Long> cpuAfter = ThreadCpu.millisSoFar();
         emit(CHANGES, name, "p50", latency.getValueAtPercentile(50) / 1e3, "µs");
         emit(CHANGES, name, "p99", latency.getValueAtPercentile(99) / 1e3, "µs");
         emit(CHANGES, name, "p99.9", latency.getValueAtPercentile(99.9) / 1e3, "µs");
         emit(CHANGES, name, "max", latency.getMaxValue() / 1e3, "µs");
         emit(CHANGES, name, "throughput", workload.changes().size() / changeSeconds, "changes/s");
         emit(CHANGES, name, "collection pauses", paused, "ms");
+        if (!cpuAfter.isEmpty()) {
+            for (String kind : ThreadCpu.KINDS) {
+                emit(CHANGES, name, "cpu of " + kind, cpuAfter.getOrDefault(kind, 0L) - cpuBefore.getOrDefault(kind, 0L),
+                        "ms");
+            }
+        }
         afterChanges = agree(afterChanges, CHANGES, subject);
 
         List<Instant> steps = timeSteps(subject);
