@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -280,22 +281,36 @@ public final class BenchRun {
             emit(PARTITIONS, name, "changes, a writer per partition", byPartition.changesPerSecond(), "changes/s");
             emit(PARTITIONS, name, "collection pauses, changes", shared.pausedMillis, "ms");
             emit(PARTITIONS, name, "collection pauses, a writer per partition", byPartition.pausedMillis, "ms");
+            if (!byPartition.cpuMillis.isEmpty()) {
+                emit(PARTITIONS, name, "cpu of collector, a writer per partition",
+                        byPartition.cpuMillis.getOrDefault(ThreadCpu.COLLECTOR, 0L), "ms");
+                emit(PARTITIONS, name, "cpu of compilers, a writer per partition",
+                        byPartition.cpuMillis.getOrDefault(ThreadCpu.COMPILERS, 0L), "ms");
+                emit(PARTITIONS, name, "seconds, a writer per partition", byPartition.seconds, "s");
+            }
             double edit = seconds(() -> engine.replaceSegment(workload.edit()));
             emit(PARTITIONS, name, "edit time", edit * 1e3, "ms");
         }
         HeapUsage.afterGc();
     }
 
-    /** Changes, seconds and the collector's pauses summed over the timed windows of one way of writing. */
+    /**
+     * Changes, seconds, the collector's pauses and the CPU of threads other than the caller's by kind (the writers are
+     * among the "other threads" when they are not the caller), summed over the timed windows of one way of writing.
+     */
     private static final class WindowTotals {
         int changes;
         double seconds;
         long pausedMillis;
+        final Map<String, Long> cpuMillis = new HashMap<>();
 
         void time(List<Change> window, Runnable writing) {
             long pausedBefore = CollectionPauses.millisSoFar();
+            Map<String, Long> cpuBefore = ThreadCpu.millisSoFar();
             seconds += seconds(writing);
             pausedMillis += CollectionPauses.millisSoFar() - pausedBefore;
+            ThreadCpu.millisSoFar().forEach((kind, millis) ->
+                    cpuMillis.merge(kind, millis - cpuBefore.getOrDefault(kind, 0L), Long::sum));
             changes += window.size();
         }
 
