@@ -13,6 +13,13 @@ public record EmailEvent(String contactId, EmailEventType type, Instant at, Opti
         Objects.requireNonNull(contactId, "contactId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
+        try {
+            at.toEpochMilli();
+        } catch (ArithmeticException overflow) {
+            // The engine keeps times as millisecond epochs; IsoTime refuses such text before it gets here
+            throw new IllegalArgumentException("at: " + at + " is outside the times the engine keeps"
+                    + " (years -292,275,055 to 292,278,994)");
+        }
         campaignId = campaignId == null ? Optional.empty() : campaignId;
         url = url == null ? Optional.empty() : url;
     }

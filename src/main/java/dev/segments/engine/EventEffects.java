@@ -5,11 +5,21 @@ import dev.segments.contact.EmailEvent;
 import dev.segments.contact.EmailStatus;
 import dev.segments.definition.TimePoint;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** What an email event does to its contact's fields (SPEC 3). */
 final class EventEffects {
 
     private EventEffects() {
+    }
+
+    /** The contact after the events, in the order given. */
+    static ContactData applyAll(ContactData contact, List<EmailEvent> events) {
+        ContactData after = contact;
+        for (EmailEvent event : events) {
+            after = apply(after, event);
+        }
+        return after;
     }
 
     /** The contact after the event: the same instance when the event changes none of its fields. */

@@ -98,10 +98,7 @@ final class NewContactsAhead {
 
     private Prepared prepare(String id) {
         List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
-        ContactData data = contacts.get(id);
-        for (EmailEvent event : own) {
-            data = EventEffects.apply(data, event);
-        }
+        ContactData data = EventEffects.applyAll(contacts.get(id), own);
         List<EmailEvent> events = SegmentEngine.withEvents(List.of(), own);
         NormalizedContact normalized = NormalizedContact.of(data, zone, null, null);
         return new Prepared(data, events, normalized, TimeState.at(now, normalized, events, windows, null));

@@ -212,7 +212,8 @@ public final class SegmentEngine implements Segments {
             NewContactsAhead ahead = new NewContactsAhead(latest, eventsByContact, zone, now.toEpochMilli(),
                     session.rules().windows());
             List<MembershipChange> changes = new ArrayList<>();
-            NewContactsAhead.Preparation next = ahead.start(chunk(ids, 0), this.contacts::containsKey);
+            NewContactsAhead.Preparation next = ids.isEmpty() ? null
+                    : ahead.start(chunk(ids, 0), this.contacts::containsKey);
             for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
                 List<String> chunk = chunk(ids, from);
                 NewContactsAhead.Prepared[] prepared = next.result();
@@ -232,10 +233,7 @@ public final class SegmentEngine implements Segments {
                             continue;
                         }
                         List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
-                        ContactData data = latest.getOrDefault(id, state.data);
-                        for (EmailEvent event : own) {
-                            data = EventEffects.apply(data, event);
-                        }
+                        ContactData data = EventEffects.applyAll(latest.getOrDefault(id, state.data), own);
                         state.events = withEvents(state.events, own);
                         refresh(state, data);
                     }

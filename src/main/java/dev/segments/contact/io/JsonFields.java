@@ -72,7 +72,7 @@ final class JsonFields {
             return null;
         }
         return IsoTime.parse(text).orElseGet(() -> {
-            problem(field, "not an ISO-8601 instant or date: \"" + text + "\"" + IsoTime.hint(text));
+            problem(field, IsoTime.problem(text));
             return null;
         });
     }
@@ -83,8 +83,9 @@ final class JsonFields {
             return null;
         }
         return IsoTime.parseInstant(text).orElseGet(() -> {
-            problem(field, "not an ISO-8601 instant with an offset: \"" + text + "\" (write e.g. \""
-                    + "2026-11-21T08:00:00Z\")");
+            problem(field, IsoTime.outOfRange(text)
+                    ? "\"" + text + "\" is " + IsoTime.RANGE
+                    : "not an ISO-8601 instant with an offset: \"" + text + "\" (write e.g. \"2026-11-21T08:00:00Z\")");
             return null;
         });
     }

@@ -341,8 +341,7 @@ final class FieldConditionReader {
             return null;
         }
         return IsoTime.parse(value.text()).orElseGet(() -> {
-            problems.add(value.at(), subject + ": not an ISO-8601 instant or date: \"" + value.text() + "\""
-                    + IsoTime.hint(value.text()));
+            problems.add(value.at(), subject + ": " + IsoTime.problem(value.text()));
             return null;
         });
     }

@@ -124,6 +124,11 @@ class ContactJsonTest {
                 Arguments.of("{\"id\": \"c\", \"source\": 1}", "field \"source\": expected a string"),
                 Arguments.of("{\"id\": \"c\", \"createdAt\": \"yesterday\"}",
                         "field \"createdAt\": not an ISO-8601 instant or date: \"yesterday\""),
+                Arguments.of("{\"id\": \"c\", \"createdAt\": \"+300000000-01-01\"}",
+                        "field \"createdAt\": \"+300000000-01-01\" is outside the times the engine keeps"),
+                Arguments.of("{\"id\": \"c\", \"lastEmailOpenedAt\": \"-999999999-01-01T00:00:00Z\"}",
+                        "field \"lastEmailOpenedAt\": \"-999999999-01-01T00:00:00Z\" is outside the times the engine keeps"
+                                + " (years -292,275,055 to 292,278,994)"),
                 Arguments.of("{\"id\": \"c\", \"createdAt\": 1767607200000}",
                         "field \"createdAt\": expected a string, found a number 1767607200000"),
                 Arguments.of("{\"id\": \"c\", \"createdAt\": \"2026-01-05T10:00:00\"}",

@@ -76,6 +76,8 @@ class EmailEventJsonTest {
                     + "| field \"at\": required: an ISO-8601 instant",
             "{\"contactId\": \"c\", \"type\": \"email.sent\", \"at\": \"2026-11-21\"}"
                     + "| field \"at\": not an ISO-8601 instant with an offset: \"2026-11-21\"",
+            "{\"contactId\": \"c\", \"type\": \"email.sent\", \"at\": \"+999999999-12-31T23:59:59Z\"}"
+                    + "| field \"at\": \"+999999999-12-31T23:59:59Z\" is outside the times the engine keeps",
             "{\"contactId\": \"c\", \"type\": \"email.sent\", \"at\": 1763712000}"
                     + "| field \"at\": expected a string, found a number",
             "{\"contactId\": \"c\", \"type\": \"email.sent\", \"at\": \"2026-11-21T08:00:00Z\", \"campaignId\": 3}"
