@@ -9,10 +9,8 @@ import dev.segments.validation.InvalidInputException;
 import dev.segments.validation.Issue;
 import dev.segments.validation.Suggestions;
 import java.nio.file.Path;
+import dev.segments.definition.io.IsoTime;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -145,11 +143,11 @@ final class ReplayInput {
             problems.add("field \"at\": required, an ISO-8601 instant such as 2026-11-28T12:00:00Z");
             return null;
         }
-        try {
-            return OffsetDateTime.parse(node.asString()).toInstant().truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
-            problems.add("field \"at\": not an ISO-8601 instant with an offset: \"" + node.asString() + "\"");
+        String text = node.asString();
+        return IsoTime.parseInstant(text).orElseGet(() -> {
+            problems.add("field \"at\": " + (IsoTime.outOfRange(text) ? "\"" + text + "\" is " + IsoTime.RANGE
+                    : "not an ISO-8601 instant with an offset: \"" + text + "\""));
             return null;
-        }
+        });
     }
 }

@@ -86,6 +86,16 @@ class CliUsageTest {
         assertThat(run.out()).isEmpty();
     }
 
+    @Test
+    void anAtBeyondTheEnginesTimesIsAUsageErrorThatSaysSo() {
+        CliRun run = CliRun.of("evaluate", "--rules", "rules", "--contacts", "samples/contacts.jsonl", "--at",
+                "+999999999-12-31T23:59:59Z");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--at", "+999999999-12-31T23:59:59Z is outside the times the engine keeps");
+        assertThat(run.out()).isEmpty();
+    }
+
     static Stream<String> badInstants() {
         return Stream.of("yesterday", "2026-11-28", "2026-11-28T12:00:00", "2026-13-01T00:00:00Z");
     }

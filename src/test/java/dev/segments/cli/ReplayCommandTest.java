@@ -212,6 +212,9 @@ class ReplayCommandTest {
                 Arguments.of("an at without offset", List.of(upsert,
                         "{\"at\": \"2026-12-03T00:00:00\", \"op\": \"tick\"}"),
                         2, "field \"at\""),
+                Arguments.of("an at beyond the engine's times", List.of(upsert,
+                        "{\"at\": \"+999999999-12-31T23:59:59Z\", \"op\": \"tick\"}"),
+                        2, "field \"at\": \"+999999999-12-31T23:59:59Z\" is outside the times the engine keeps"),
                 Arguments.of("a field the op does not take", List.of(upsert,
                         "{\"at\": \"2026-12-03T00:00:00Z\", \"op\": \"tick\", \"id\": \"c-1\"}"),
                         2, "unknown field \"id\" for op \"tick\""));
