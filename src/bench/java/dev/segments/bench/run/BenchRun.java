@@ -33,6 +33,7 @@ public final class BenchRun {
     static final String SETUP = "0 workload";
     static final String LOAD = "1 load";
     static final String CHANGES = "2 change stream";
+    static final String CHANGE_KINDS = "2 change stream, by kind";
     static final String TIME = "3 time passing";
     static final String EDIT = "4 segment edit";
     static final String PARTITIONS = "partitions";
@@ -117,17 +118,14 @@ public final class BenchRun {
         }
         afterLoad = agree(afterLoad, LOAD, subject);
 
-        workload.warmUp().forEach(subject::apply);
+        // The warm-up goes through the timed loop itself, so that the loop is compiled before it is timed.
+        timeChanges(subject, workload.warmUp(), new Histogram(3_600_000_000_000L, 3),
+                new LatencyByKind(workload.warmUp().size()));
         Histogram latency = new Histogram(3_600_000_000_000L, 3);
+        LatencyByKind byKind = new LatencyByKind(workload.changes().size());
         long pausedBefore = CollectionPauses.millisSoFar();
         Map<String, Long> cpuBefore = ThreadCpu.millisSoFar();
-        long start = System.nanoTime();
-        for (Change change : workload.changes()) {
-            long t = System.nanoTime();
-            subject.apply(change);
-            latency.recordValue(System.nanoTime() - t);
-        }
-        double changeSeconds = (System.nanoTime() - start) / 1e9;
+        double changeSeconds = timeChanges(subject, workload.changes(), latency, byKind);
         long paused = CollectionPauses.millisSoFar() - pausedBefore;
         Map<String, Long> cpuAfter = ThreadCpu.millisSoFar();
         emit(CHANGES, name, "p50", latency.getValueAtPercentile(50) / 1e3, "µs");
@@ -142,6 +140,7 @@ public final class BenchRun {
                         "ms");
             }
         }
+        emitByKind(name, byKind);
         afterChanges = agree(afterChanges, CHANGES, subject);
 
         List<Instant> steps = timeSteps(subject);
@@ -181,6 +180,33 @@ public final class BenchRun {
             emit(EDIT, name, "other segments changed", others.size(), "");
         }
         afterEditBack = agree(afterEditBack, EDIT, "agrees after edit back", subject);
+    }
+
+    /** Applies the changes one by one, recording each one's latency; returns the seconds they took in all. */
+    private static double timeChanges(BenchSubject subject, List<Change> changes, Histogram latency,
+            LatencyByKind byKind) {
+        long start = System.nanoTime();
+        for (Change change : changes) {
+            long t = System.nanoTime();
+            subject.apply(change);
+            long nanos = System.nanoTime() - t;
+            latency.recordValue(nanos);
+            byKind.record(change.kind(), nanos);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void emitByKind(String name, LatencyByKind byKind) {
+        byKind.histograms().forEach((kind, histogram) -> {
+            String row = name + ", " + kind;
+            emit(CHANGE_KINDS, row, "changes", histogram.getTotalCount(), "");
+            emit(CHANGE_KINDS, row, "p50", histogram.getValueAtPercentile(50) / 1e3, "µs");
+            emit(CHANGE_KINDS, row, "p99", histogram.getValueAtPercentile(99) / 1e3, "µs");
+            int[] slow = byKind.slowByStretch(kind);
+            for (int i = 0; i < slow.length; i++) {
+                emit(CHANGE_KINDS, row, "over 200 µs, quarter " + (i + 1), slow[i], "");
+            }
+        });
     }
 
     /** For the engine, the segments other than the edited one (and those reading it) that the last edit changed. */

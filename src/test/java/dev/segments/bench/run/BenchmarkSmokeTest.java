@@ -44,6 +44,13 @@ class BenchmarkSmokeTest {
                     .filteredOn(r -> r.metric().equals("cpu of compilers")).extracting(Result::subject)
                     .containsExactlyInAnyOrder("engine", "floor", "h2");
         }
+        for (String subject : List.of("engine", "floor", "h2")) {
+            List<Double> byKind = results.stream().filter(r -> r.scenario().equals(BenchRun.CHANGE_KINDS))
+                    .filter(r -> r.subject().startsWith(subject + ", ") && r.metric().equals("changes"))
+                    .map(Result::value).toList();
+            assertThat(byKind).as("kinds of change timed for " + subject).hasSizeGreaterThan(1);
+            assertThat(byKind.stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(200.0);
+        }
 
         Path jsonl = dir.resolve("results.jsonl");
         Files.writeString(jsonl, results.stream().map(BenchmarkSmokeTest::json).collect(Collectors.joining("\n")));
@@ -51,7 +58,7 @@ class BenchmarkSmokeTest {
         BenchReport.write(jsonl, markdown);
         String tables = Files.readString(markdown);
         assertThat(tables).contains("### 1 load", "### 2 change stream", "### 3 time passing", "### 4 segment edit",
-                "### partitions", "| 300 × 12 | floor |", "| 300 × 12 | h2 |", "Ratios");
+                "### 2 change stream, by kind", "| 300 × 12 | engine, tag added |", "### partitions", "| 300 × 12 | floor |", "| 300 × 12 | h2 |", "Ratios");
     }
 
     @Test
