@@ -39,13 +39,13 @@ public final class BenchMain implements Callable<Integer> {
 
     // Long enough that a slow second of a shared machine moves the percentiles little, and that every subject's
     // change path is compiled before the timing starts. With 1,000 and 5,000, two runs at 1M x 50 measured an engine
-    // p50 of 36 and 63 us, though the second run's code was no slower (docs/BENCHMARKS.md, "Seventh round").
+    // p50 of 36 and 63 us, though the second run's code was no slower (docs/benchmark-history.md, "Seventh round").
     @Option(names = "--changes", defaultValue = "20000", description = "Timed changes per subject.")
     int changes;
 
     // With 10,000, the JIT compilers were still busy during the timed changes (0.4-0.95 s of a compiler thread's CPU in
     // a 1 s window at 100k x 50, on 2 cores), and the engine's p99 moved 5 x between JVMs; with 100,000 they were quiet
-    // (docs/BENCHMARKS.md, "Tenth round").
+    // (docs/benchmark-history.md, "Tenth round").
     @Option(names = "--warm-up", defaultValue = "100000", description = "Changes applied before timing.")
     int warmUp;
 

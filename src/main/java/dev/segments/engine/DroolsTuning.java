@@ -7,7 +7,7 @@ package dev.segments.engine;
  * <p>{@code org.drools.queuetype=binaryheap}: the agenda queues a rule each time a change links it. Drools' default
  * queue is a {@code TreeSet}, which allocates an entry per queued rule; the binary heap orders rules by the same
  * comparator (salience, then load order) without allocating, which cut allocation per contact change by a fifth in
- * the benchmark (docs/BENCHMARKS.md).
+ * the benchmark (docs/design.md, "Threads and partitions").
  */
 final class DroolsTuning {
 

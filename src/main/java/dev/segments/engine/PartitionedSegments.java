@@ -31,7 +31,7 @@ import java.util.function.Function;
  * on one contact's facts, so this is exact. Each partition has its own KIE session and its own writer lock: a write
  * runs on its caller's thread once it holds its partition's lock, so writes for contacts of different partitions run
  * in parallel, and time and rule changes run the partitions in parallel. (A writer thread per partition, callers
- * handing it their writes and waiting, measured a third slower on two cores: docs/BENCHMARKS.md.) Listeners hear one
+ * handing it their writes and waiting, measured a third slower on two cores: docs/benchmark-history.md, "Partitions on two cores".) Listeners hear one
  * partition at a time; a listener should not write to the engine, since its write may wait for a partition whose
  * writer is waiting to call a listener.
  */
@@ -89,7 +89,7 @@ public final class PartitionedSegments implements Segments {
      * The partition, from 0, that holds a contact among {@code partitions}. An application writing from several threads
      * gets the most from partitions when each thread writes the contacts of one partition: writers of one partition
      * wait for each other, and on two cores, with four threads writing any contact, those waits cost about what the
-     * second partition gained (docs/BENCHMARKS.md, "Ninth round").
+     * second partition gained (docs/benchmark-history.md, "Ninth round").
      */
     public static int partitionOf(String contactId, int partitions) {
         if (partitions < 1) {

@@ -19,7 +19,7 @@ import java.util.List;
  * Compares the change path of two builds of the engine on one machine at the same moments: each build runs in a class
  * loader of its own, in one JVM, with its own engine loaded with the same workload, and both apply the same change
  * stream in alternating batches (which build goes first alternates too). Separate runs of one build differ by up to
- * 2 × on a shared machine; here a build against itself measures the same to a few percent (docs/BENCHMARKS.md,
+ * 2 × on a shared machine; here a build against itself measures the same to a few percent (docs/benchmark-history.md,
  * "Seventh round").
  *
  * <pre>
