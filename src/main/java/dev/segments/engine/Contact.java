@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The contact fact that segment rules match. Immutable; the engine replaces it on every change and tells Drools
- * which properties changed, so only rules reading those properties are re-evaluated (property reactivity).
+ * The contact fact that segment rules match. Rules only read it; the engine keeps one fact per contact and changes it
+ * in place on every change ({@link #takeValuesOf}), telling Drools which properties changed, so only rules reading
+ * those properties are re-evaluated (property reactivity). A new object per change would cost Drools a removal and an
+ * insertion in its identity map of facts on every update, a tenth of a change that few rules read.
  *
  * <p>Its getters read the values normalised once per change ({@link NormalizedContact}: text and tags trimmed,
  * lower-cased with {@code Locale.ROOT}, blank as {@code null}), so rule constraints are plain comparisons that Drools
@@ -17,10 +19,10 @@ import java.util.Set;
 public final class Contact {
 
     private final int ordinal;
-    private final ContactData data;
-    private final NormalizedContact normalized;
-    private final Set<String> timeFlags;
-    private final Map<String, Integer> activityCounts;
+    private ContactData data;
+    private NormalizedContact normalized;
+    private Set<String> timeFlags;
+    private Map<String, Integer> activityCounts;
 
     Contact(int ordinal, ContactData data, NormalizedContact n, Set<String> timeFlags,
             Map<String, Integer> activityCounts) {
@@ -29,6 +31,20 @@ public final class Contact {
         this.normalized = n;
         this.timeFlags = Set.copyOf(timeFlags);
         this.activityCounts = Map.copyOf(activityCounts);
+    }
+
+    /**
+     * Takes the values of {@code next}, a new version of the same contact, before Drools is told what changed: work
+     * out the changed properties ({@link ChangedProperties}) first, while this fact still holds the old values.
+     */
+    void takeValuesOf(Contact next) {
+        if (next.ordinal != ordinal) {
+            throw new IllegalArgumentException("contact " + next.getId() + " is not the contact of this fact");
+        }
+        this.data = next.data;
+        this.normalized = next.normalized;
+        this.timeFlags = next.timeFlags;
+        this.activityCounts = next.activityCounts;
     }
 
     /**

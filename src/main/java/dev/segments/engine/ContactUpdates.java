@@ -25,7 +25,7 @@ import org.kie.api.runtime.rule.FactHandle;
  *
  * <p>A change of properties no node listens to changes no constraint's result, yet Drools would pass the update by
  * every alpha node and every input of the contact type to get there (docs/design.md, "Property reactivity"); such a
- * change only puts the new fact object in the fact's handle, as Drools' update does before its walk. What the network
+ * change of the fact, made in place, is not passed on at all. What the network
  * listens to is read from Drools' masks, so hand-written rules count as they are: a pattern that is not property
  * reactive, {@code @watch(*)}, or a node this class does not know listens to everything. The mask of the changed
  * properties is built here from a table, not looked up name by name in Drools' list of properties on every update.
@@ -90,14 +90,18 @@ final class ContactUpdates {
         return maskOf(changedProperties).intersects(listened);
     }
 
-    /** Replaces the fact in {@code handle}, telling the nodes that listen to what changed. */
+    /**
+     * Tells the nodes that listen to what changed that the fact in {@code handle}, changed in place, changed. (Drools
+     * would take another object too, but it would pay a removal and an insertion in its identity map of facts.)
+     */
     void update(InternalWorkingMemory session, FactHandle handle, Contact fact, String[] changedProperties) {
+        InternalFactHandle internal = (InternalFactHandle) handle;
+        if (internal.getObject() != fact) {
+            throw new IllegalArgumentException("the fact of " + fact + " is changed in place, not replaced");
+        }
         BitMask changed = maskOf(changedProperties);
         if (changed.intersects(listened)) {
             session.update(handle, fact, changed, Contact.class, null);
-        } else {
-            InternalFactHandle internal = (InternalFactHandle) handle;
-            session.getEntryPoint(internal.getEntryPointName()).getObjectStore().updateHandle(internal, fact);
         }
     }
 

@@ -102,7 +102,7 @@ final class RuleSession implements AutoCloseable {
         return session.insert(contact);
     }
 
-    /** Tells the rules that read them that the properties changed; when none does, only the fact is replaced. */
+    /** Tells the rules that read them that the properties of the contact's fact, changed in place, changed. */
     void update(FactHandle handle, Contact contact, String... changedProperties) {
         contactUpdates.update((InternalWorkingMemory) session, handle, contact, changedProperties);
     }

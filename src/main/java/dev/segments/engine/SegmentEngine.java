@@ -340,11 +340,11 @@ public final class SegmentEngine implements Segments {
             return; // not in the session: its time state is computed when it is inserted
         }
         state.time = state.time.forWindows(change, now.toEpochMilli(), state.normalized);
-        Contact fact = new Contact(state.ordinal, state.data, state.normalized, state.time.flags(), state.time.counts());
-        String[] changed = ChangedProperties.ofWindowChange(state.fact, fact);
+        Contact next = new Contact(state.ordinal, state.data, state.normalized, state.time.flags(), state.time.counts());
+        String[] changed = ChangedProperties.ofWindowChange(state.fact, next);
+        state.fact.takeValuesOf(next);
         if (changed.length > 0) {
-            session.update(state.handle, fact, changed);
-            state.fact = fact;
+            session.update(state.handle, state.fact, changed);
         }
         schedule.set(state, state.time.nextChange());
     }
@@ -424,8 +424,8 @@ public final class SegmentEngine implements Segments {
     // ---- internals ----------------------------------------------------------------------------------------------
 
     /** A contact as it was before a write, to put back if the write fails. */
-    private record Snapshot(ContactData data, NormalizedContact normalized, Contact fact, FactHandle handle,
-            List<EmailEvent> events, OptionalLong scheduledAt) {
+    private record Snapshot(ContactData data, NormalizedContact normalized, TimeState time, List<EmailEvent> events,
+            OptionalLong scheduledAt) {
     }
 
     /**
@@ -442,8 +442,8 @@ public final class SegmentEngine implements Segments {
         List<Snapshot> snapshots = new ArrayList<>(contactIds.size()); // null: the contact did not exist
         for (String contactId : contactIds) {
             ContactState before = contacts.get(contactId);
-            snapshots.add(before == null ? null : new Snapshot(before.data, before.normalized, before.fact,
-                    before.handle, before.events, schedule.get(before)));
+            snapshots.add(before == null ? null : new Snapshot(before.data, before.normalized, before.time,
+                    before.events, schedule.get(before)));
         }
         try {
             return write.get();
@@ -489,13 +489,19 @@ public final class SegmentEngine implements Segments {
             ContactState state = new ContactState(memberships.contactAdded(contactId));
             state.data = snapshot.data();
             state.normalized = snapshot.normalized();
-            state.fact = snapshot.fact();
+            state.time = snapshot.time();
             state.events = snapshot.events();
             schedule.set(state, snapshot.scheduledAt());
+            Contact before = new Contact(state.ordinal, state.data, state.normalized, state.time.flags(),
+                    state.time.counts());
             if (current != null && current.handle != null) {
                 state.handle = current.handle;
-                session.update(state.handle, state.fact, ChangedProperties.between(current.fact, state.fact));
+                state.fact = current.fact;
+                String[] changed = ChangedProperties.between(state.fact, before);
+                state.fact.takeValuesOf(before);
+                session.update(state.handle, state.fact, changed);
             } else {
+                state.fact = before;
                 state.handle = session.insert(state.fact);
             }
             contacts.put(contactId, state);
@@ -519,19 +525,20 @@ public final class SegmentEngine implements Segments {
         writeFact(state);
     }
 
-    /** Inserts or updates the contact's fact from its state, and schedules its next change. */
+    /** Inserts the contact's fact or changes it in place from its state, and schedules its next change. */
     private void writeFact(ContactState state) {
         TimeState time = state.time;
-        Contact fact = new Contact(state.ordinal, state.data, state.normalized, time.flags(), time.counts());
+        Contact next = new Contact(state.ordinal, state.data, state.normalized, time.flags(), time.counts());
         if (state.handle == null) {
-            state.handle = session.insert(fact);
+            state.fact = next;
+            state.handle = session.insert(next);
         } else {
-            String[] changed = ChangedProperties.between(state.fact, fact, session.rules().tagsRead());
+            String[] changed = ChangedProperties.between(state.fact, next, session.rules().tagsRead());
+            state.fact.takeValuesOf(next);
             if (changed.length > 0) {
-                session.update(state.handle, fact, changed);
+                session.update(state.handle, state.fact, changed);
             }
         }
-        state.fact = fact;
         schedule.set(state, time.nextChange());
     }
 
