@@ -18,7 +18,6 @@ import org.drools.core.reteoo.TupleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
-import org.kie.internal.event.rule.RuleEventListener;
 
 /**
  * Keeps the memberships of segments whose rules insert nothing ({@link MembershipKeeping#MATCHES}) from the rules'
@@ -36,7 +35,7 @@ import org.kie.internal.event.rule.RuleEventListener;
  * <p>Branches are told apart by rule object, not name: a rule that {@link #forgetReplaced} finds removed or replaced
  * by a changed rule of the same name ends its matches here, and its late events, if any, find nothing.
  */
-final class MatchedMemberships implements RuleEventListener {
+final class MatchedMemberships {
 
     private static final class Branch {
         final Rule rule;
@@ -98,8 +97,8 @@ final class MatchedMemberships implements RuleEventListener {
         this.ordinals = ordinals;
     }
 
-    @Override
-    public void onAfterMatchFire(Match match) {
+    /** A match fired: its contact is a member by that branch. */
+    void fired(Match match) {
         Rule rule = match.getRule();
         if (rule != lastFired) { // Drools fires a rule's matches one after another
             lastFiredBranch = branches.computeIfAbsent(rule, this::branchOf);
@@ -119,8 +118,8 @@ final class MatchedMemberships implements RuleEventListener {
         }
     }
 
-    @Override
-    public void onDeleteMatch(Match match) {
+    /** A match was deleted: its contact is no longer a member by that branch. */
+    void deleted(Match match) {
         Branch branch = branches.get(match.getRule());
         if (branch == null || branch.segment == null) {
             return;

@@ -7,13 +7,12 @@ import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
-import org.kie.internal.event.rule.RuleEventListener;
 
 /**
  * How often each rule has fired: what a change actually re-evaluated. Counted from rule events, which, unlike an
  * agenda listener, cost no event objects per firing.
  */
-final class RuleFirings implements RuleEventListener {
+final class RuleFirings {
 
     /** By rule object, which hashes by identity: a load fires millions of times, and names hash slower. */
     private final Map<Rule, long[]> counts = new IdentityHashMap<>();
@@ -22,8 +21,7 @@ final class RuleFirings implements RuleEventListener {
     private Rule lastRule;
     private long[] lastCount;
 
-    @Override
-    public void onAfterMatchFire(Match match) {
+    void fired(Match match) {
         Rule rule = match.getRule();
         if (rule != lastRule) {
             lastCount = counts.computeIfAbsent(rule, r -> new long[1]);

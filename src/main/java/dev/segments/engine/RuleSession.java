@@ -70,8 +70,7 @@ final class RuleSession implements AutoCloseable {
         this.clockMillis = 0;
         advanceClockTo(start);
         this.matched = new MatchedMemberships(ordinals);
-        ((RuleEventManager) session).addEventListener(matched);
-        ((RuleEventManager) session).addEventListener(firings);
+        ((RuleEventManager) session).addEventListener(new MatchEvents(matched, firings));
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
