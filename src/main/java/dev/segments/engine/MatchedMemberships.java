@@ -11,7 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Declaration;
 import org.drools.core.reteoo.TupleImpl;
@@ -162,7 +161,7 @@ final class MatchedMemberships {
     }
 
     /** Adds the net membership changes since the last drain, stamped {@code at}, and starts noting afresh. */
-    void drainChanges(Instant at, Consumer<MembershipChange> into) {
+    void drainChanges(Instant at, Drain into) {
         for (int i = 0; i < flippedSegments.size(); i++) {
             Segment segment = flippedSegments.get(i);
             int noted = flippedOrdinals.get(i);
@@ -172,7 +171,7 @@ final class MatchedMemberships {
             boolean member = segment.hasMember(ordinal);
             if (member != wasMember) {
                 MembershipChange.Kind kind = member ? MembershipChange.Kind.ENTERED : MembershipChange.Kind.EXITED;
-                into.accept(new MembershipChange(at, kind, segment.id, ordinals.id(ordinal)));
+                into.change(new MembershipChange(at, kind, segment.id, ordinals.id(ordinal)), ordinal);
             }
         }
         flippedSegments.clear();
@@ -181,6 +180,12 @@ final class MatchedMemberships {
             segments.values().removeIf(segment -> segment.branches.isEmpty());
             branchesRemoved = false;
         }
+    }
+
+    /** Where drained changes go, each with its contact's ordinal. */
+    @FunctionalInterface
+    interface Drain {
+        void change(MembershipChange change, int ordinal);
     }
 
     private void flipped(Segment segment, int ordinal, boolean wasMember) {

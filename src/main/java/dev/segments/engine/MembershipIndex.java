@@ -3,7 +3,6 @@ package dev.segments.engine;
 import com.carrotsearch.hppc.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -48,17 +47,19 @@ final class MembershipIndex {
         }
     }
 
-    void apply(List<MembershipChange> changes) {
-        for (MembershipChange change : changes) {
+    void apply(FiredChanges changes) {
+        for (int i = 0; i < changes.size(); i++) {
+            MembershipChange change = changes.change(i);
+            int known = changes.ordinal(i);
             if (change.kind() == MembershipChange.Kind.ENTERED) {
                 Members members = bySegment.computeIfAbsent(change.segmentId(), id -> new Members());
-                int ordinal = ordinals.of(change.contactId());
+                int ordinal = known != FiredChanges.UNKNOWN ? known : ordinals.of(change.contactId());
                 if (!members.ordinals.get(ordinal)) {
                     members.ordinals.set(ordinal);
                     members.count++;
                 }
             } else {
-                int ordinal = ordinals.find(change.contactId());
+                int ordinal = known != FiredChanges.UNKNOWN ? known : ordinals.find(change.contactId());
                 Members members = bySegment.get(change.segmentId());
                 if (ordinal >= 0 && members != null && members.ordinals.get(ordinal)) {
                     members.ordinals.clear(ordinal);

@@ -184,9 +184,9 @@ final class RuleSession implements AutoCloseable {
     }
 
     /** Fires all rules and returns the net membership changes since the last call, stamped {@code at}. */
-    List<MembershipChange> fire(Instant at) {
+    FiredChanges fire(Instant at) {
         session.fireAllRules();
-        List<MembershipChange> changes = new ArrayList<>();
+        FiredChanges changes = new FiredChanges();
         if (pending.isEmpty()) {
             matched.drainChanges(at, changes::add);
             return changes;
@@ -196,20 +196,20 @@ final class RuleSession implements AutoCloseable {
         // come back as a fact in one step: those two are netted together.
         Set<String> keptByFacts = new HashSet<>();
         pending.keySet().forEach(membership -> keptByFacts.add(membership.getSegmentId()));
-        List<MembershipChange> byMatches = new ArrayList<>();
-        matched.drainChanges(at, change -> {
+        FiredChanges byMatches = new FiredChanges();
+        matched.drainChanges(at, (change, ordinal) -> {
             if (keptByFacts.contains(change.segmentId())) {
                 pending.merge(new SegmentMembership(change.segmentId(), change.contactId()),
                         change.kind() == MembershipChange.Kind.ENTERED ? 1 : -1, Integer::sum);
             } else {
-                byMatches.add(change);
+                byMatches.add(change, ordinal);
             }
         });
         pending.forEach((membership, delta) -> {
             if (delta != 0) {
                 changes.add(new MembershipChange(at,
                         delta > 0 ? MembershipChange.Kind.ENTERED : MembershipChange.Kind.EXITED,
-                        membership.getSegmentId(), membership.getContactId()));
+                        membership.getSegmentId(), membership.getContactId()), FiredChanges.UNKNOWN);
             }
         });
         changes.addAll(byMatches);

@@ -551,8 +551,9 @@ public final class SegmentEngine implements Segments {
      * (from a custom task, say) see each round's memberships as they are.
      */
     private List<MembershipChange> step(Instant at) {
-        List<MembershipChange> first = session.fire(at);
-        memberships.apply(first);
+        FiredChanges fired = session.fire(at);
+        memberships.apply(fired);
+        List<MembershipChange> first = fired.changes();
         List<MembershipChange> changes = first;
         NetChanges net = null; // one round's changes are already net; only a cascade needs netting
         List<WorkflowEvent> done = new ArrayList<>();
@@ -567,8 +568,9 @@ public final class SegmentEngine implements Segments {
                 break;
             }
             done.addAll(session.runWorkflows(triggers, at, this::editor));
-            changes = session.fire(at);
-            memberships.apply(changes);
+            fired = session.fire(at);
+            memberships.apply(fired);
+            changes = fired.changes();
             if (net == null) {
                 net = new NetChanges(first);
             }
