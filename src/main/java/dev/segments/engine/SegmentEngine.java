@@ -200,13 +200,15 @@ public final class SegmentEngine implements Segments {
                 eventsByContact.computeIfAbsent(event.contactId(), id -> new ArrayList<>()).add(event);
             }
             // Checked per contact, not per event, in the order of their first events: the first unknown one is refused.
+            List<String> ids = new ArrayList<>(latest.keySet());
             for (String id : eventsByContact.keySet()) {
-                if (!latest.containsKey(id) && !this.contacts.containsKey(id)) {
-                    throw new UnknownContactException(id);
+                if (!latest.containsKey(id)) {
+                    if (!this.contacts.containsKey(id)) {
+                        throw new UnknownContactException(id);
+                    }
+                    ids.add(id);
                 }
             }
-            List<String> ids = new ArrayList<>(latest.keySet());
-            eventsByContact.keySet().stream().filter(id -> !latest.containsKey(id)).forEach(ids::add);
             // Chunks write disjoint contacts, so their net changes together are the load's net changes. Workflows
             // edit only contacts the engine holds, so the next chunk's new contacts stay new while this one fires.
             NewContactsAhead ahead = new NewContactsAhead(latest, eventsByContact, zone, now.toEpochMilli(),
