@@ -15,8 +15,8 @@ import org.drools.core.reteoo.ObjectTypeNode;
 /**
  * The constraints a fact passes on its way from its type's node down to an input of the network. In a session with
  * nothing left to propagate, a fact holds a match made by that input exactly when it passes them all, provided they
- * read nothing but the fact, as the constraints of generated rules do: the contact fact changes only through the engine,
- * which tells Drools whenever something they read changes.
+ * read nothing but the fact, as the constraints of generated rules do: the contact fact changes only through the
+ * engine, which tells Drools whenever something they read changes.
  */
 final class InputConstraints {
 

@@ -31,9 +31,9 @@ import java.util.function.Function;
  * on one contact's facts, so this is exact. Each partition has its own KIE session and its own writer lock: a write
  * runs on its caller's thread once it holds its partition's lock, so writes for contacts of different partitions run
  * in parallel, and time and rule changes run the partitions in parallel. (A writer thread per partition, callers
- * handing it their writes and waiting, measured a third slower on two cores: docs/benchmark-history.md, "Partitions on two cores".) Listeners hear one
- * partition at a time; a listener should not write to the engine, since its write may wait for a partition whose
- * writer is waiting to call a listener.
+ * handing it their writes and waiting, measured a third slower on two cores: docs/benchmark-history.md, "Partitions
+ * on two cores".) Listeners hear one partition at a time; a listener should not write to the engine, since its write
+ * may wait for a partition whose writer is waiting to call a listener.
  */
 public final class PartitionedSegments implements Segments {
 

@@ -342,7 +342,8 @@ public final class SegmentEngine implements Segments {
             return; // not in the session: its time state is computed when it is inserted
         }
         state.time = state.time.forWindows(change, now.toEpochMilli(), state.normalized);
-        Contact next = new Contact(state.ordinal, state.data, state.normalized, state.time.flags(), state.time.counts());
+        Contact next = new Contact(state.ordinal, state.data, state.normalized, state.time.flags(),
+                state.time.counts());
         String[] changed = ChangedProperties.ofWindowChange(state.fact, next);
         state.fact.takeValuesOf(next);
         if (changed.length > 0) {

@@ -34,8 +34,8 @@ class MembershipIndexTest {
 
         assertThat(index.members("vip")).containsExactly("bo");
         assertThat(index.counts(Set.of())).containsEntry("vip", 1).containsEntry("texans", 1);
-        assertThat(ordinals.find("someone-a-rule-named")).as("an id in no segment and no contact lets go of its ordinal")
-                .isEqualTo(-1);
+        assertThat(ordinals.find("someone-a-rule-named"))
+                .as("an id in no segment and no contact lets go of its ordinal").isEqualTo(-1);
     }
 
     private static MembershipChange entered(String segment, String contact) {

@@ -58,7 +58,8 @@ class BenchmarkSmokeTest {
         BenchReport.write(jsonl, markdown);
         String tables = Files.readString(markdown);
         assertThat(tables).contains("### 1 load", "### 2 change stream", "### 3 time passing", "### 4 segment edit",
-                "### 2 change stream, by kind", "| 300 × 12 | engine, tag added |", "### partitions", "| 300 × 12 | floor |", "| 300 × 12 | h2 |", "Ratios");
+                "### 2 change stream, by kind", "| 300 × 12 | engine, tag added |", "### partitions",
+                "| 300 × 12 | floor |", "| 300 × 12 | h2 |", "Ratios");
     }
 
     @Test
