@@ -14,7 +14,9 @@ import dev.segments.workflow.SegmentChange;
 import dev.segments.workflow.WorkflowEvent;
 import dev.segments.workflow.WorkflowRunner;
 import java.util.concurrent.TimeUnit;
+import org.drools.base.rule.EntryPointId;
 import org.drools.core.common.InternalWorkingMemory;
+import org.drools.core.common.InternalWorkingMemoryEntryPoint;
 import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
@@ -104,6 +106,17 @@ final class RuleSession implements AutoCloseable {
     /** Tells the rules that read them that the properties of the contact's fact, changed in place, changed. */
     void update(FactHandle handle, Contact contact, String... changedProperties) {
         contactUpdates.update((InternalWorkingMemory) session, handle, contact, changedProperties);
+    }
+
+    /**
+     * Gives every contact's fact a list of matches that survives rules changing ({@link MatchLists}), as the first
+     * rule change would: after a load, so that the rule author's first edit does not pay for a million of them. The
+     * lists are made in the order rule changes walk them, which keeps those walks quick.
+     */
+    void prepareContactLists() {
+        InternalWorkingMemoryEntryPoint contacts = (InternalWorkingMemoryEntryPoint) session.getEntryPoint(
+                EntryPointId.DEFAULT.getEntryPointId());
+        MatchLists.prepare(contacts.getObjectStore().getStoreForClass(Contact.class).iterator());
     }
 
     void delete(FactHandle handle) {

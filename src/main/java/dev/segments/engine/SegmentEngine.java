@@ -242,6 +242,7 @@ public final class SegmentEngine implements Segments {
                     return step(now);
                 }));
             }
+            session.prepareContactLists();
             return changes;
         });
     }

@@ -52,16 +52,29 @@ class RuleEditsKeepMatchesTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void afterEditsADeletedContactLeavesEveryOneOfItsSegments(long seed) {
-        editThreeTimesThenDeleteEveryone(seed);
+        editThreeTimesThenDeleteEveryone(seed, false);
+    }
+
+    /** A load gives every contact a list that survives rule changes before any edit (SegmentEngine#load). */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void afterALoadAndEditsADeletedContactLeavesEveryOneOfItsSegments(long seed) {
+        editThreeTimesThenDeleteEveryone(seed, true);
     }
 
     /** Three rounds of three segments replaced at random, then every contact deleted. */
-    private static void editThreeTimesThenDeleteEveryone(long seed) {
+    private static void editThreeTimesThenDeleteEveryone(long seed, boolean loaded) {
         Random random = new Random(seed);
         List<SegmentDefinition> segments = new ArrayList<>(new RandomSegments(new Random(seed * 31)).segments(12));
         List<ContactData> contacts = new RandomContacts(new Random(seed * 17)).contacts(60);
         try (SegmentEngine engine = SegmentEngine.start(RuleSources.of(segments), EngineOptions.startingAt(START))) {
-            contacts.forEach(engine::upsert);
+            if (loaded) {
+                engine.load(contacts, List.of());
+                contacts.subList(0, contacts.size() / 3).forEach(contact -> engine.upsert(contact.toBuilder()
+                        .dnd(!Boolean.TRUE.equals(contact.dnd())).build()));
+            } else {
+                contacts.forEach(engine::upsert);
+            }
             for (int edit = 0; edit < 3; edit++) {
                 List<SegmentDefinition> fresh = new RandomSegments(new Random(seed * 1000 + edit)).segments(12);
                 for (int k = 0; k < 3; k++) {
