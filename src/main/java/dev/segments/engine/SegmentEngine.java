@@ -242,7 +242,11 @@ public final class SegmentEngine implements Segments {
                     return step(now);
                 }));
             }
-            session.prepareContactLists();
+            if (ids.size() * 2L >= this.contacts.size()) {
+                // A pass over every contact: worth it when the load wrote most of them, as a start-up load does; the
+                // lists of a few contacts loaded into many are left to the next rule change, which repairs them anyway.
+                session.prepareContactLists();
+            }
             return changes;
         });
     }
