@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Declaration;
 import org.drools.core.reteoo.TupleImpl;
@@ -160,6 +161,18 @@ final class MatchedMemberships {
         }
     }
 
+    /**
+     * The contacts holding a fired match of the rule, if it is a branch of a segment kept from its matches: a branch
+     * that never fired has none. Empty for any other rule.
+     */
+    Optional<BitSet> contactsMatching(Rule rule) {
+        Branch branch = branches.get(rule);
+        if (branch != null) {
+            return branch.segment == null ? Optional.empty() : Optional.of(branch.matched);
+        }
+        return segmentOf(rule).isPresent() ? Optional.of(new BitSet()) : Optional.empty();
+    }
+
     /** Adds the net membership changes since the last drain, stamped {@code at}, and starts noting afresh. */
     void drainChanges(Instant at, Drain into) {
         for (int i = 0; i < flippedSegments.size(); i++) {
@@ -197,13 +210,21 @@ final class MatchedMemberships {
     }
 
     private Branch branchOf(Rule rule) {
-        Object segment = rule.getMetaData().get(MembershipKeeping.SEGMENT_ANNOTATION);
-        if (!DrlGenerator.PACKAGE.equals(rule.getPackageName()) || !(segment instanceof String segmentId)) {
+        Optional<String> segmentId = segmentOf(rule);
+        if (segmentId.isEmpty()) {
             return new Branch(rule, null, null);
         }
-        Branch branch = new Branch(rule, segments.computeIfAbsent(segmentId, Segment::new),
+        Branch branch = new Branch(rule, segments.computeIfAbsent(segmentId.get(), Segment::new),
                 ((RuleImpl) rule).getDeclaration(CONTACT));
         branch.segment.branches.add(branch);
         return branch;
+    }
+
+    /** The segment of a generated rule kept from its matches. */
+    private static Optional<String> segmentOf(Rule rule) {
+        return DrlGenerator.PACKAGE.equals(rule.getPackageName())
+                        && rule.getMetaData().get(MembershipKeeping.SEGMENT_ANNOTATION) instanceof String segmentId
+                ? Optional.of(segmentId)
+                : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.segments.engine;
 
+import com.carrotsearch.hppc.BitSet;
 import dev.segments.drl.DrlGenerator;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.EntryPointId;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.common.InternalWorkingMemory;
 import org.drools.core.impl.InternalRuleBase;
@@ -29,16 +32,29 @@ import org.drools.core.reteoo.TupleImpl;
  *
  * <p>Drools tells the KieBase's listeners about a rule before it removes it ({@link RuleChanges}). Then this marks
  * each fact's list ({@link MatchLists.Repaired#removal}): clean when it holds no match of the rules going, else
- * holding. For generated rules, whose constraints read nothing but the contact fact, a list is clean when its fact
- * fails the constraints above every input of the rules going ({@link InputConstraints}): a few reads of the fact instead
- * of a walk of its matches. For other rules this walks the lists themselves, sixteen at a time so that their waits for
- * memory overlap. While the rules are removed, Drools' walk ends at once on a clean list and sees only the matches made
+ * holding ({@link Marking}). For generated rules fed straight by their input, with every match fired, a list is clean
+ * when its contact holds no fired match of the rules going, which the engine keeps as bits ({@link MatchedContacts}):
+ * then only the holding contacts' lists are marked, and the session's store hands Drools' walk those contacts alone
+ * ({@link ContactStore}); without that store, every list is marked by a read of a bit by the ordinal it carries. For other generated rules, whose constraints read nothing but the contact fact, a list is
+ * clean when its fact fails the constraints above every input of the rules going ({@link InputConstraints}): a few
+ * reads of the fact instead of a walk of its matches. For other rules this walks the lists themselves, sixteen at a
+ * time so that their waits for memory overlap. While the rules are removed, Drools' walk ends at once on a clean list and sees only the matches made
  * by the inputs of the rules going on a holding one ({@link RulesGoing#sinks}): the others it would have passed over.
  * Only that walk is narrowed, recognised by its consumer, a lambda of {@link EagerPhreakBuilder}; deletes, updates,
  * expiry and the walk that adds a rule see every match as before. A list Drools created or replaced after the marking
  * carries no mark and is walked in full.
  */
 final class RemovalShortcut {
+
+    /** How the last marking told a holding list from a clean one. */
+    enum Marking {
+        /** By the contacts holding a fired match of the rules going. */
+        FIRED_MATCHES,
+        /** By the constraints above the inputs of the rules going. */
+        CONSTRAINTS,
+        /** By walking each list's matches. */
+        MATCH_LISTS
+    }
 
     /** Lists walked at once: the best of 4, 8, 16 and 32 in a probe (16 walked them 6 times as fast as one). */
     private static final int LANES = 16;
@@ -54,36 +70,47 @@ final class RemovalShortcut {
 
     private final InternalWorkingMemory session;
     private final InternalRuleBase base;
+    private final MatchedContacts matched;
+    private final Optional<ContactStore> contacts;
     private final List<TerminalNode> going = new ArrayList<>();
     private Window window;
     private Window lastWindow;
     private boolean unknownGoing;
     private boolean onlyGeneratedGoing = true;
     private boolean useConstraints;
+    private boolean useFiredMatches;
     private long listsMarkedClean;
-    private boolean markedByConstraints;
+    private Marking marking;
+    private boolean walkNarrowed;
 
-    RemovalShortcut(InternalWorkingMemory session, InternalRuleBase base) {
+    RemovalShortcut(InternalWorkingMemory session, InternalRuleBase base, MatchedContacts matched,
+            Optional<ContactStore> contacts) {
         this.session = session;
         this.base = base;
+        this.matched = matched;
+        this.contacts = contacts;
     }
 
     /**
-     * One announcement of rules going: its marks count while it lasts, and only for Drools' removal walk on the thread
-     * that announced it (partitions change their rules in parallel).
+     * One announcement of rules going: its marks count while it lasts, and only for Drools' removal walk.
      *
      * <p>A list's mark is a number, not a reference: a reference written into an old list makes G1 dirty the list's
      * card and queue it for its refinement threads, which for a million lists was a measurable part of the marking.
      * Ids are unique across sessions; a list could be misread only if it kept a mark through 2<sup>30</sup> later
-     * removals.
+     * removals. The mark also finds its window, in a table of open windows, which a walk reads once per list (a
+     * thread-local, read as often, was 6 % of an edit). A session's lists are walked only by the thread changing its
+     * rules, which opened the window; if partitions changing their rules in parallel opened so many windows that one
+     * took another's slot, the lists of the window pushed out are walked in full, as without a mark.
      */
     static final class Window {
         private static final AtomicInteger IDS = new AtomicInteger();
-        private static final ThreadLocal<Window> OPEN = new ThreadLocal<>();
+        private static final int SLOTS = 1 << 10;
+        private static final Window[] OPEN = new Window[SLOTS];
 
         private Object[] goingSinks; // null once closed: lists keep their last mark, not the removed rules' nodes
         private final int clean;
         private final int holding;
+        private Class<?> removalWalk;
         private long skipped;
         private long narrowed;
 
@@ -92,13 +119,34 @@ final class RemovalShortcut {
             int id = IDS.updateAndGet(last -> last == Integer.MAX_VALUE >> 1 ? 1 : last + 1);
             this.holding = id << 1;
             this.clean = holding | 1;
-            OPEN.set(this);
+            OPEN[slotOf(holding)] = this;
+        }
+
+        private static int slotOf(int mark) {
+            return (mark >>> 1) & (SLOTS - 1);
+        }
+
+        /** The open window that made the mark, if it is one of Drools' removal walks that reads it. */
+        private static Window reading(int mark, Consumer<?> consumer) {
+            Window window = OPEN[slotOf(mark)];
+            if (window == null || (mark | 1) != window.clean || window.goingSinks == null) {
+                return null;
+            }
+            Class<?> walk = consumer.getClass();
+            if (walk != window.removalWalk) {
+                if (!REMOVAL_WALK.get(walk)) {
+                    return null;
+                }
+                window.removalWalk = walk;
+            }
+            return window;
         }
 
         private void close() {
             goingSinks = null;
-            if (OPEN.get() == this) {
-                OPEN.remove();
+            int slot = slotOf(holding);
+            if (OPEN[slot] == this) {
+                OPEN[slot] = null;
             }
         }
     }
@@ -109,8 +157,8 @@ final class RemovalShortcut {
      * the nodes right under the inputs of the rules going.
      */
     static Object[] sinksNeededBy(int mark, Consumer<?> consumer) {
-        Window window = Window.OPEN.get();
-        if (window == null || (mark | 1) != window.clean || !REMOVAL_WALK.get(consumer.getClass())) {
+        Window window = Window.reading(mark, consumer);
+        if (window == null) {
             return null;
         }
         if (mark == window.clean) {
@@ -131,6 +179,8 @@ final class RemovalShortcut {
         if (window != null) {
             window.close();
         }
+        contacts.ifPresent(ContactStore::widen);
+        walkNarrowed = false;
         TerminalNode[] nodes = base.getReteooBuilder().getTerminalNodes(rule.getFullyQualifiedName());
         if (nodes == null || unknownGoing) {
             // A rule going whose nodes cannot be found: what Drools walks for it is unknown, so nothing is skipped
@@ -145,28 +195,43 @@ final class RemovalShortcut {
         window = new Window(network.sinks());
         lastWindow = window;
         listsMarkedClean = 0;
-        Optional<List<InputConstraints>> constraints =
-                useConstraints && onlyGeneratedGoing ? network.constraintsAboveInputs() : Optional.empty();
-        markedByConstraints = constraints.isPresent();
+        Optional<BitSet> firedMatches =
+                useFiredMatches && onlyGeneratedGoing ? network.contactsHoldingInputs(matched) : Optional.empty();
+        Optional<List<InputConstraints>> constraints = useConstraints && onlyGeneratedGoing && firedMatches.isEmpty()
+                ? network.constraintsAboveInputs()
+                : Optional.empty();
+        marking = firedMatches.isPresent() ? Marking.FIRED_MATCHES
+                : constraints.isPresent() ? Marking.CONSTRAINTS
+                : Marking.MATCH_LISTS;
         Set<ObjectTypeNode> types = network.walkedTypes();
+        if (marking == Marking.FIRED_MATCHES && contacts.isPresent() && onlyContacts(types)) {
+            markHolding(firedMatches.get(), contacts.get());
+            return Set.of(); // the other contacts' lists were neither read nor repaired
+        }
         for (ObjectTypeNode type : types) {
             Iterator<InternalFactHandle> facts = type.getFactHandlesIterator(session);
-            if (constraints.isPresent()) {
-                markByConstraints(facts, constraints.get().stream().filter(c -> c.type() == type).toList());
-            } else {
-                markByMatches(facts);
+            switch (marking) {
+                case FIRED_MATCHES -> markByFiredMatches(facts, firedMatches.get());
+                case CONSTRAINTS -> markByConstraints(facts,
+                        constraints.get().stream().filter(c -> c.type() == type).toList());
+                case MATCH_LISTS -> markByMatches(facts);
             }
         }
         return types;
     }
 
     /**
-     * Whether the generated rules' constraints may stand for their matches in the rule changes that follow: only when
-     * every fact was last updated naming every property that changed. A window edit moves time state without telling
-     * the rules of the old windows, which keep matches their constraints no longer give.
+     * What may stand for the generated rules' matches in the rule changes that follow.
+     *
+     * @param factsAsRulesSawThem whether their constraints may: only when every fact was last updated naming every
+     *     property that changed. A window edit moves time state without telling the rules of the old windows, which
+     *     keep matches their constraints no longer give.
+     * @param everyMatchFired whether the contacts holding a fired match may: only when nothing was written since the
+     *     rules last fired, so that no match waits to be made or fired
      */
-    void useConstraints(boolean factsAsRulesSawThem) {
+    void trust(boolean factsAsRulesSawThem, boolean everyMatchFired) {
         this.useConstraints = factsAsRulesSawThem;
+        this.useFiredMatches = everyMatchFired;
     }
 
     /** Ends the current removal: after Drools removed the rules announced, or stopped without saying. */
@@ -175,6 +240,7 @@ final class RemovalShortcut {
             window.close();
             window = null;
         }
+        contacts.ifPresent(ContactStore::widen);
         going.clear();
         unknownGoing = false;
         onlyGeneratedGoing = true;
@@ -185,9 +251,22 @@ final class RemovalShortcut {
         return listsMarkedClean;
     }
 
-    /** Whether the last marking tested facts against the constraints of the inputs, rather than walking their lists. */
-    boolean markedByConstraints() {
-        return markedByConstraints;
+    /** How the last marking told the lists apart; null before any. */
+    Marking marking() {
+        return marking;
+    }
+
+    /**
+     * Whether Drools' removal walk was handed only the contacts holding a match of the rules going, during the last
+     * removal; then no other list was marked or passed over.
+     */
+    boolean walkNarrowed() {
+        return walkNarrowed;
+    }
+
+    /** How many contacts the last narrowed removal walk was handed. */
+    long contactsWalked() {
+        return contacts.map(ContactStore::walkedNarrowed).orElse(0L);
     }
 
     /** How many lists Drools' walks passed over during the last removal. */
@@ -198,6 +277,39 @@ final class RemovalShortcut {
     /** How many lists Drools' walks saw only the matches of the rules going in during the last removal. */
     long listsNarrowed() {
         return lastWindow == null ? 0 : lastWindow.narrowed;
+    }
+
+    private static boolean onlyContacts(Set<ObjectTypeNode> types) {
+        if (types.size() != 1) {
+            return false;
+        }
+        ObjectTypeNode type = types.iterator().next();
+        return type.getObjectType() instanceof ClassObjectType objectType
+                && objectType.getClassType() == Contact.class
+                && type.getEntryPoint().equals(EntryPointId.DEFAULT);
+    }
+
+    /** Marks the holding contacts' lists, and hands Drools' removal walk those contacts alone. */
+    private void markHolding(BitSet holding, ContactStore store) {
+        for (int ordinal = holding.nextSetBit(0); ordinal >= 0; ordinal = holding.nextSetBit(ordinal + 1)) {
+            InternalFactHandle handle = store.handleOf(ordinal);
+            MatchLists.Repaired list = handle == null ? null : MatchLists.repairedListOf(handle);
+            if (list != null) {
+                list.removal = window.holding;
+            }
+        }
+        store.narrowRemovalWalkTo(holding);
+        walkNarrowed = true;
+    }
+
+    private void markByFiredMatches(Iterator<InternalFactHandle> facts, BitSet holding) {
+        while (facts.hasNext()) {
+            InternalFactHandle fact = facts.next();
+            MatchLists.Repaired list = MatchLists.repairedListOf(fact);
+            if (list != null && list.removal != window.holding) {
+                mark(list, list.contact == MatchLists.Repaired.NO_CONTACT || holding.get(list.contact));
+            }
+        }
     }
 
     private void markByConstraints(Iterator<InternalFactHandle> facts, List<InputConstraints> inputs) {
@@ -214,15 +326,19 @@ final class RemovalShortcut {
                     break;
                 }
             }
-            if (holding) {
-                if (list.removal == window.clean) {
-                    listsMarkedClean--;
-                }
-                list.removal = window.holding;
-            } else if (list.removal != window.clean) {
-                list.removal = window.clean;
-                listsMarkedClean++;
+            mark(list, holding);
+        }
+    }
+
+    private void mark(MatchLists.Repaired list, boolean holding) {
+        if (holding) {
+            if (list.removal == window.clean) {
+                listsMarkedClean--;
             }
+            list.removal = window.holding;
+        } else if (list.removal != window.clean) {
+            list.removal = window.clean;
+            listsMarkedClean++;
         }
     }
 

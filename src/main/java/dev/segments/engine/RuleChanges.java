@@ -1,6 +1,7 @@
 package dev.segments.engine;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -35,29 +36,35 @@ final class RuleChanges extends DefaultKieBaseEventListener {
     private record FactType(String entryPoint, Class<?> type) {
     }
 
+    private static final FactType CONTACTS = new FactType(EntryPointId.DEFAULT.getEntryPointId(), Contact.class);
+
     private final InternalWorkingMemory session;
     private final RemovalShortcut removals;
+    private final Optional<ContactStore> contacts;
     private final Set<FactType> prepared = new HashSet<>();
     private boolean allPrepared;
 
-    RuleChanges(InternalWorkingMemory session, InternalRuleBase base) {
+    RuleChanges(InternalWorkingMemory session, InternalRuleBase base, MatchedContacts matched,
+            Optional<ContactStore> contacts) {
         this.session = session;
-        this.removals = new RemovalShortcut(session, base);
+        this.contacts = contacts;
+        this.removals = new RemovalShortcut(session, base, matched, contacts);
     }
 
     /**
      * Before Drools changes any rule: runs what is queued, as Drools would, and forgets the last change's lists.
      *
      * @param factsAsRulesSawThem whether the rules' constraints, evaluated now, tell which facts Drools' network
-     *     matched ({@link RemovalShortcut#useConstraints})
+     *     matched ({@link RemovalShortcut#trust})
+     * @param everyMatchFired whether nothing was written since the rules last fired ({@link RemovalShortcut#trust})
      */
-    void begin(boolean factsAsRulesSawThem) {
+    void begin(boolean factsAsRulesSawThem, boolean everyMatchFired) {
         // Updates still queued (a window edit updates every contact first) would give their facts plain lists again
         // when Drools runs them at the start of the change.
         session.flushPropagations();
         prepared.clear();
         allPrepared = false;
-        removals.useConstraints(factsAsRulesSawThem);
+        removals.trust(factsAsRulesSawThem, everyMatchFired);
     }
 
     /**
@@ -66,7 +73,7 @@ final class RuleChanges extends DefaultKieBaseEventListener {
      */
     void end() {
         removals.close();
-        removals.useConstraints(false);
+        removals.trust(false, false);
         prepared.clear();
         allPrepared = false;
     }
@@ -86,7 +93,11 @@ final class RuleChanges extends DefaultKieBaseEventListener {
         // The marking reads, and repairs, the lists of the types Drools walks to remove the rule: one walk for both.
         for (ObjectTypeNode type : removals.ruleGoing(rule)) {
             if (type.getObjectType() instanceof ClassObjectType objectType) {
-                prepared.add(new FactType(type.getEntryPoint().getEntryPointId(), objectType.getClassType()));
+                FactType marked = new FactType(type.getEntryPoint().getEntryPointId(), objectType.getClassType());
+                prepared.add(marked);
+                if (marked.equals(CONTACTS)) {
+                    contacts.ifPresent(ContactStore::listsPrepared);
+                }
             }
         }
         prepareFactsRead(rule);
@@ -104,11 +115,16 @@ final class RuleChanges extends DefaultKieBaseEventListener {
         Set<FactType> types = new HashSet<>();
         if (!collectTypes(rule.getLhs(), types)) {
             MatchLists.prepare((KieSession) session);
+            contacts.ifPresent(ContactStore::listsPrepared);
             allPrepared = true;
             return;
         }
         for (FactType type : types) {
-            if (prepared.add(type)) {
+            if (type.equals(CONTACTS) && contacts.isPresent() && prepared.add(type)) {
+                // Only the contacts written since the last preparation can have plain lists.
+                MatchLists.prepare(contacts.get().writtenContacts());
+                contacts.get().listsPrepared();
+            } else if (prepared.add(type)) {
                 EntryPoint entryPoint = session.getEntryPoint(type.entryPoint());
                 if (entryPoint != null) {
                     MatchLists.prepare(((InternalWorkingMemoryEntryPoint) entryPoint).getObjectStore()

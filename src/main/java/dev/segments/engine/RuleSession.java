@@ -25,6 +25,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
@@ -50,10 +51,13 @@ final class RuleSession implements AutoCloseable {
     private final WorkflowRunner workflows;
     private final MatchedMemberships matched;
     private final RuleChanges changes;
+    private final Optional<ContactStore> contactStore;
     private CompiledRules rules;
     private ContactUpdates contactUpdates;
     private long clockMillis;
     private boolean workflowsAttached;
+    /** Whether nothing was written or changed since the rules last fired to the end: every match has fired. */
+    private boolean everyMatchFired = true;
 
     RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start, WorkflowRunner workflows,
             ContactOrdinals ordinals) {
@@ -66,18 +70,28 @@ final class RuleSession implements AutoCloseable {
         configuration.setOption(ClockTypeOption.PSEUDO);
         WorkflowRunner.configure(configuration);
         this.session = base.newKieSession(configuration, null);
-        this.changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base);
+        this.contactStore = ContactStore.installIn(session);
+        this.matched = new MatchedMemberships(ordinals);
+        this.changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base,
+                matched::contactsMatching, contactStore);
         this.contactUpdates = ContactUpdates.of((InternalRuleBase) base);
         base.addEventListener(changes);
         this.clockMillis = 0;
         advanceClockTo(start);
-        this.matched = new MatchedMemberships(ordinals);
         ((RuleEventManager) session).addEventListener(new MatchEvents(matched, firings));
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
                 if (event.getObject() instanceof SegmentMembership m) {
                     pending.merge(m, 1, Integer::sum);
+                }
+            }
+
+            @Override
+            public void objectUpdated(ObjectUpdatedEvent event) {
+                // Drools gives an updated fact a plain list of matches (MatchLists), whoever updated it.
+                if (event.getObject() instanceof Contact contact && contactStore.isPresent()) {
+                    contactStore.get().written(contact.ordinal());
                 }
             }
 
@@ -99,12 +113,19 @@ final class RuleSession implements AutoCloseable {
         return rules;
     }
 
+    /** What the removals of the last rule change marked and skipped. */
+    RemovalShortcut removals() {
+        return changes.removals();
+    }
+
     FactHandle insert(Contact contact) {
+        everyMatchFired = false;
         return session.insert(contact);
     }
 
     /** Tells the rules that read them that the properties of the contact's fact, changed in place, changed. */
     void update(FactHandle handle, Contact contact, String... changedProperties) {
+        everyMatchFired = false;
         contactUpdates.update((InternalWorkingMemory) session, handle, contact, changedProperties);
     }
 
@@ -117,9 +138,11 @@ final class RuleSession implements AutoCloseable {
         InternalWorkingMemoryEntryPoint contacts = (InternalWorkingMemoryEntryPoint) session.getEntryPoint(
                 EntryPointId.DEFAULT.getEntryPointId());
         MatchLists.prepare(contacts.getObjectStore().getStoreForClass(Contact.class).iterator());
+        contactStore.ifPresent(ContactStore::listsPrepared);
     }
 
     void delete(FactHandle handle) {
+        everyMatchFired = false;
         session.delete(handle);
     }
 
@@ -141,7 +164,11 @@ final class RuleSession implements AutoCloseable {
      *     telling the rules of the old ones
      */
     void replaceRules(CompiledRules next, boolean factsAsRulesSawThem) {
-        changes.begin(factsAsRulesSawThem);
+        // A rule that halted the session leaves matches on the agenda although firing returned.
+        boolean nothingToFire = ((InternalWorkingMemory) session).getActivationsManager().getAgendaGroupsManager()
+                .agendaSize() == 0;
+        changes.begin(factsAsRulesSawThem, everyMatchFired && nothingToFire);
+        everyMatchFired = false; // the new rules' matches fire at the next step
         try {
             Results results = container.updateToVersion(next.releaseId());
             if (results.hasMessages(Message.Level.ERROR)) {
@@ -198,7 +225,9 @@ final class RuleSession implements AutoCloseable {
 
     /** Fires all rules and returns the net membership changes since the last call, stamped {@code at}. */
     FiredChanges fire(Instant at) {
+        everyMatchFired = false; // until firing ends: a rule that throws leaves matches unfired
         session.fireAllRules();
+        everyMatchFired = true;
         FiredChanges changes = new FiredChanges();
         if (pending.isEmpty()) {
             matched.drainChanges(at, changes::add);

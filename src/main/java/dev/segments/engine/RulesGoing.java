@@ -1,5 +1,6 @@
 package dev.segments.engine;
 
+import com.carrotsearch.hppc.BitSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -17,7 +18,8 @@ import org.drools.core.reteoo.TerminalNode;
 
 /**
  * The part of the network that taking some rules out touches: the inputs associated with them, as Drools tells them,
- * the nodes right under those inputs, the fact types Drools walks, and the constraints above the inputs.
+ * the nodes right under those inputs, the fact types Drools walks, and what tells the facts holding matches of the
+ * inputs: the constraints above them, or the contacts whose matches of the rules fired.
  */
 final class RulesGoing {
 
@@ -78,6 +80,27 @@ final class RulesGoing {
             constraints.add(above.get());
         }
         return Optional.of(constraints);
+    }
+
+    /**
+     * The contacts that may hold a match of an input, from the contacts holding a fired match of each rule going:
+     * exact when each rule is fed straight by its input, so that a contact passing the input's constraints matches
+     * the rule, and every match of the session has fired. Empty if a rule has other nodes between (a join, a
+     * {@code not}) or the engine does not keep its matches.
+     */
+    Optional<BitSet> contactsHoldingInputs(MatchedContacts matched) {
+        BitSet holding = new BitSet();
+        for (TerminalNode terminal : terminals) {
+            if (!(terminal.getLeftTupleSource() instanceof LeftInputAdapterNode)) {
+                return Optional.empty();
+            }
+            Optional<BitSet> contacts = matched.of(terminal.getRule());
+            if (contacts.isEmpty()) {
+                return Optional.empty();
+            }
+            holding.union(contacts.get());
+        }
+        return Optional.of(holding);
     }
 
     private static void collectInputs(ObjectSource source, List<TerminalNode> terminals,

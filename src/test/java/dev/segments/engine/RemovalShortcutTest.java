@@ -9,6 +9,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.drools.core.common.InternalWorkingMemory;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -79,9 +80,10 @@ public class RemovalShortcutTest { // public: the rules import its facts
             items.add(session.insert(new Item(n, "")));
         }
         session.fireAllRules();
-        changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base);
+        changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base, MatchedContacts.UNKNOWN,
+                Optional.empty());
         base.addEventListener(changes);
-        changes.begin(true);
+        changes.begin(true, false);
     }
 
     @AfterEach
@@ -98,7 +100,9 @@ public class RemovalShortcutTest { // public: the rules import its facts
         base.removeRule(pkg, "big");
         session.fireAllRules();
 
-        assertThat(changes.removals().markedByConstraints()).isEqualTo(pkg.equals(DrlGenerator.PACKAGE));
+        assertThat(changes.removals().marking()).isEqualTo(pkg.equals(DrlGenerator.PACKAGE)
+                ? RemovalShortcut.Marking.CONSTRAINTS
+                : RemovalShortcut.Marking.MATCH_LISTS);
         assertThat(changes.removals().listsMarkedClean()).as("items below 90 hold no match of \"big\"").isEqualTo(90);
         assertThat(changes.removals().listsSkipped()).as("Drools' removal walk passed over them").isEqualTo(90);
         assertThat(changes.removals().listsNarrowed()).as("and saw only the match of \"big\" in the others")
@@ -138,7 +142,7 @@ public class RemovalShortcutTest { // public: the rules import its facts
                 """);
         session.fireAllRules();
         changes.end();
-        changes.begin(true);
+        changes.begin(true, false);
 
         base.removeRule(pkg, "even");
         session.fireAllRules();
@@ -159,12 +163,12 @@ public class RemovalShortcutTest { // public: the rules import its facts
         session.update(items.get(5), new Item(95, "renamed"), "label");
         session.fireAllRules();
         changes.end();
-        changes.begin(false);
+        changes.begin(false, false);
 
         base.removeRule(pkg, "small");
         session.fireAllRules();
 
-        assertThat(changes.removals().markedByConstraints()).isFalse();
+        assertThat(changes.removals().marking()).isEqualTo(RemovalShortcut.Marking.MATCH_LISTS);
         assertThat(changes.removals().listsMarkedClean()).isEqualTo(90);
         assertThat(tags("small")).as("the match that stayed went with its rule").isZero();
     }

@@ -1,0 +1,135 @@
+package dev.segments.engine;
+
+import static dev.segments.engine.Definitions.any;
+import static dev.segments.engine.Definitions.segment;
+import static dev.segments.engine.Definitions.tags;
+import static dev.segments.engine.Definitions.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.segments.contact.ContactData;
+import dev.segments.definition.Operator;
+import dev.segments.workflow.WorkflowRunner;
+import dev.segments.workflow.WorkflowSettings;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * A segment edit tells the contacts holding a match of the rule going by the contacts whose match of it fired, which
+ * the engine keeps as bits, but only while every match has fired: a contact written since then may hold a match no
+ * bit shows, and the edit must then fall back to the rule's constraints.
+ */
+class FiredMatchesMarkingTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final RuleCompiler compiler = new RuleCompiler(ZoneOffset.UTC, Set.of());
+    private final ContactOrdinals ordinals = new ContactOrdinals();
+    private final List<FactHandle> handles = new ArrayList<>();
+    private final List<Contact> facts = new ArrayList<>();
+    private final Set<String> members = new TreeSet<>();
+    private RuleSession session;
+
+    /** Contacts 0..99: every fourth in Texas, every fifth from 1 in California, every tenth a VIP. */
+    private void startWithAHundredContactsIn(String state) {
+        session = new RuleSession(compiler, compiler.compile(sourcesFor(state)), START,
+                new WorkflowRunner(WorkflowSettings.defaults()), ordinals);
+        for (int i = 0; i < 100; i++) {
+            Contact fact = fact(i, i % 4 == 0 ? "TX" : i % 5 == 1 ? "CA" : "NY");
+            facts.add(fact);
+            handles.add(session.insert(fact));
+        }
+        fire();
+    }
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void anEditAfterEveryMatchFiredSkipsTheContactsWithoutAFiredMatchOfTheBranchGoing() {
+        startWithAHundredContactsIn("TX");
+        assertThat(members).as("Texans or VIPs").hasSize(30);
+
+        session.replaceRules(compiler.compile(sourcesFor("CA")), true);
+        fire();
+
+        assertThat(session.removals().marking()).isEqualTo(RemovalShortcut.Marking.FIRED_MATCHES);
+        assertThat(session.removals().walkNarrowed()).isTrue();
+        assertThat(session.removals().contactsWalked()).as("only the state branch goes; 25 contacts matched it")
+                .isEqualTo(25);
+        assertThat(members).isEqualTo(expectedMembers("CA"));
+        handles.forEach(session::delete);
+        fire();
+        assertThat(members).as("every contact deleted leaves the segment").isEmpty();
+    }
+
+    @Test
+    void anEditWithWritesNotYetFiredTellsTheContactsByTheConstraintsInstead() {
+        startWithAHundredContactsIn("TX");
+        // Contacts 1 and 2 move to Texas, 4 and 8 leave it; Drools has made matches for them that have not fired.
+        for (int i : new int[] {1, 2}) {
+            update(i, "TX");
+        }
+        for (int i : new int[] {4, 8}) {
+            update(i, "NY");
+        }
+
+        session.replaceRules(compiler.compile(sourcesFor("CA")), true);
+        fire();
+
+        assertThat(session.removals().marking()).isEqualTo(RemovalShortcut.Marking.CONSTRAINTS);
+        assertThat(members).isEqualTo(expectedMembers("CA"));
+        handles.forEach(session::delete);
+        fire();
+        assertThat(members).as("every contact deleted leaves the segment").isEmpty();
+    }
+
+    private RuleSources sourcesFor(String state) {
+        return RuleSources.of(List.of(segment("texans-or-vips",
+                any(text("state", Operator.EQUALS, state), tags(Operator.CONTAINS, "vip")))));
+    }
+
+    private Contact fact(int i, String state) {
+        String id = "c-" + i;
+        ContactData data = ContactData.builder(id).state(state).tags(i % 10 == 0 ? Set.of("vip") : Set.of()).build();
+        return new Contact(ordinals.of(id), data, NormalizedContact.of(data, ZoneOffset.UTC), Set.of(), Map.of());
+    }
+
+    private void update(int i, String state) {
+        facts.get(i).takeValuesOf(fact(i, state));
+        session.update(handles.get(i), facts.get(i), "state");
+    }
+
+    private Set<String> expectedMembers(String state) {
+        Set<String> expected = new TreeSet<>();
+        for (Contact fact : facts) {
+            if (fact.getData().state().equalsIgnoreCase(state) || fact.getTags().contains("vip")) {
+                expected.add(fact.getId());
+            }
+        }
+        return expected;
+    }
+
+    private void fire() {
+        FiredChanges changes = session.fire(START);
+        for (int i = 0; i < changes.size(); i++) {
+            MembershipChange change = changes.change(i);
+            if (change.kind() == MembershipChange.Kind.ENTERED) {
+                assertThat(members.add(change.contactId())).as("enters once: %s", change).isTrue();
+            } else {
+                assertThat(members.remove(change.contactId())).as("leaves once: %s", change).isTrue();
+            }
+        }
+    }
+}
