@@ -116,6 +116,13 @@ final class ContactStore extends ClassAwareObjectStore {
         return handlesOf(written);
     }
 
+    /** Every contact the session holds, by ordinal. */
+    Iterator<InternalFactHandle> everyContact() {
+        BitSet all = new BitSet(contacts.length);
+        all.set(0, contacts.length);
+        return handlesOf(all);
+    }
+
     /** Every contact's list is now one that survives rule changes. */
     void listsPrepared() {
         written.clear();

@@ -132,13 +132,18 @@ final class RuleSession implements AutoCloseable {
     /**
      * Gives every contact's fact a list of matches that survives rules changing ({@link MatchLists}), as the first
      * rule change would: after a load, so that the rule author's first edit does not pay for a million of them. The
-     * lists are made in the order rule changes walk them, which keeps those walks quick.
+     * lists are made in the order rule changes walk them, which keeps those walks quick: by ordinal where the
+     * session's store hands Drools' removal walk the holding contacts ({@link ContactStore}), else in the store's order.
      */
     void prepareContactLists() {
+        if (contactStore.isPresent()) {
+            MatchLists.prepare(contactStore.get().everyContact());
+            contactStore.get().listsPrepared();
+            return;
+        }
         InternalWorkingMemoryEntryPoint contacts = (InternalWorkingMemoryEntryPoint) session.getEntryPoint(
                 EntryPointId.DEFAULT.getEntryPointId());
         MatchLists.prepare(contacts.getObjectStore().getStoreForClass(Contact.class).iterator());
-        contactStore.ifPresent(ContactStore::listsPrepared);
     }
 
     void delete(FactHandle handle) {
