@@ -103,8 +103,7 @@ final class MatchLists {
     }
 
     private static Repaired repair(DefaultFactHandle handle, DefaultFactHandle.SingleLinkedTuples plain) {
-        Repaired repaired = Repaired.copyOf(plain,
-                handle.getObject() instanceof Contact contact ? contact.ordinal() : Repaired.NO_CONTACT);
+        Repaired repaired = Repaired.copyOf(plain);
         LINKED_TUPLES.set(handle, repaired);
         return repaired;
     }
@@ -112,28 +111,16 @@ final class MatchLists {
     /** Drools' list of a fact's matches, with the three cases above put right. */
     static final class Repaired extends DefaultFactHandle.SingleLinkedTuples {
 
-        static final int NO_CONTACT = -1;
-
         /** While rules are removed: whether this list holds a match of them ({@link RemovalShortcut.Window}). */
         int removal;
-
-        /**
-         * The ordinal of the contact whose matches these are, or {@link #NO_CONTACT}: a marking that goes by the
-         * contacts' bits then reads no fact (reading each contact was a tenth of an edit at a million contacts).
-         */
-        final int contact;
-
-        private Repaired(int contact) {
-            this.contact = contact;
-        }
 
         TupleImpl firstLeft() {
             return (TupleImpl) FIRST_LEFT.get(this);
         }
 
-        static Repaired copyOf(DefaultFactHandle.SingleLinkedTuples plain, int contact) {
+        static Repaired copyOf(DefaultFactHandle.SingleLinkedTuples plain) {
             // One call site per field, with exact types: a loop over the handles made this 1.5 µs per fact.
-            DefaultFactHandle.SingleLinkedTuples copy = new Repaired(contact);
+            DefaultFactHandle.SingleLinkedTuples copy = new Repaired();
             FIRST_LEFT.set(copy, (TupleImpl) FIRST_LEFT.get(plain));
             LAST_LEFT.set(copy, (TupleImpl) LAST_LEFT.get(plain));
             FIRST_RIGHT.set(copy, (TupleImpl) FIRST_RIGHT.get(plain));
@@ -209,12 +196,12 @@ final class MatchLists {
 
         @Override
         public Repaired clone() {
-            return copyOf(this, contact);
+            return copyOf(this);
         }
 
         @Override
         public Repaired cloneEmpty() {
-            return new Repaired(contact);
+            return new Repaired();
         }
 
         private void moveLastToEnd(VarHandle last) {

@@ -32,10 +32,10 @@ import org.drools.core.reteoo.TupleImpl;
  *
  * <p>Drools tells the KieBase's listeners about a rule before it removes it ({@link RuleChanges}). Then this marks
  * each fact's list ({@link MatchLists.Repaired#removal}): clean when it holds no match of the rules going, else
- * holding ({@link Marking}). For generated rules fed straight by their input, with every match fired, a list is clean
- * when its contact holds no fired match of the rules going, which the engine keeps as bits ({@link MatchedContacts}):
- * then only the holding contacts' lists are marked, and the session's store hands Drools' walk those contacts alone
- * ({@link ContactStore}); without that store, every list is marked by a read of a bit by the ordinal it carries. For other generated rules, whose constraints read nothing but the contact fact, a list is
+ * holding ({@link Marking}). For generated rules fed straight by their input, with every match fired, the contacts
+ * holding a match are those whose match of the rules going fired, which the engine keeps as bits ({@link
+ * MatchedContacts}): then only their lists are marked, and the session's store hands Drools' walk those contacts alone
+ * ({@link ContactStore}). For other generated rules, whose constraints read nothing but the contact fact, a list is
  * clean when its fact fails the constraints above every input of the rules going ({@link InputConstraints}): a few
  * reads of the fact instead of a walk of its matches. For other rules this walks the lists themselves, sixteen at a
  * time so that their waits for memory overlap. While the rules are removed, Drools' walk ends at once on a clean list and sees only the matches made
@@ -195,26 +195,23 @@ final class RemovalShortcut {
         window = new Window(network.sinks());
         lastWindow = window;
         listsMarkedClean = 0;
-        Optional<BitSet> firedMatches =
-                useFiredMatches && onlyGeneratedGoing ? network.contactsHoldingInputs(matched) : Optional.empty();
-        Optional<List<InputConstraints>> constraints = useConstraints && onlyGeneratedGoing && firedMatches.isEmpty()
-                ? network.constraintsAboveInputs()
-                : Optional.empty();
-        marking = firedMatches.isPresent() ? Marking.FIRED_MATCHES
-                : constraints.isPresent() ? Marking.CONSTRAINTS
-                : Marking.MATCH_LISTS;
         Set<ObjectTypeNode> types = network.walkedTypes();
-        if (marking == Marking.FIRED_MATCHES && contacts.isPresent() && onlyContacts(types)) {
+        Optional<BitSet> firedMatches = useFiredMatches && onlyGeneratedGoing && contacts.isPresent()
+                && onlyContacts(types) ? network.contactsHoldingInputs(matched) : Optional.empty();
+        if (firedMatches.isPresent()) {
+            marking = Marking.FIRED_MATCHES;
             markHolding(firedMatches.get(), contacts.get());
             return Set.of(); // the other contacts' lists were neither read nor repaired
         }
+        Optional<List<InputConstraints>> constraints =
+                useConstraints && onlyGeneratedGoing ? network.constraintsAboveInputs() : Optional.empty();
+        marking = constraints.isPresent() ? Marking.CONSTRAINTS : Marking.MATCH_LISTS;
         for (ObjectTypeNode type : types) {
             Iterator<InternalFactHandle> facts = type.getFactHandlesIterator(session);
-            switch (marking) {
-                case FIRED_MATCHES -> markByFiredMatches(facts, firedMatches.get());
-                case CONSTRAINTS -> markByConstraints(facts,
-                        constraints.get().stream().filter(c -> c.type() == type).toList());
-                case MATCH_LISTS -> markByMatches(facts);
+            if (constraints.isPresent()) {
+                markByConstraints(facts, constraints.get().stream().filter(c -> c.type() == type).toList());
+            } else {
+                markByMatches(facts);
             }
         }
         return types;
@@ -300,16 +297,6 @@ final class RemovalShortcut {
         }
         store.narrowRemovalWalkTo(holding);
         walkNarrowed = true;
-    }
-
-    private void markByFiredMatches(Iterator<InternalFactHandle> facts, BitSet holding) {
-        while (facts.hasNext()) {
-            InternalFactHandle fact = facts.next();
-            MatchLists.Repaired list = MatchLists.repairedListOf(fact);
-            if (list != null && list.removal != window.holding) {
-                mark(list, list.contact == MatchLists.Repaired.NO_CONTACT || holding.get(list.contact));
-            }
-        }
     }
 
     private void markByConstraints(Iterator<InternalFactHandle> facts, List<InputConstraints> inputs) {
