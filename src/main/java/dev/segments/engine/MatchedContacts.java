@@ -4,7 +4,9 @@ import com.carrotsearch.hppc.BitSet;
 import java.util.Optional;
 import org.kie.api.definition.rule.Rule;
 
-/** The contacts, by ordinal, whose match of a rule has fired, where the engine keeps them ({@link MatchedMemberships}). */
+/**
+ * The contacts, by ordinal, whose match of a rule has fired, where the engine keeps them ({@link MatchedMemberships}).
+ */
 @FunctionalInterface
 interface MatchedContacts {
 

@@ -38,8 +38,9 @@ import org.drools.core.reteoo.TupleImpl;
  * ({@link ContactStore}). For other generated rules, whose constraints read nothing but the contact fact, a list is
  * clean when its fact fails the constraints above every input of the rules going ({@link InputConstraints}): a few
  * reads of the fact instead of a walk of its matches. For other rules this walks the lists themselves, sixteen at a
- * time so that their waits for memory overlap. While the rules are removed, Drools' walk ends at once on a clean list and sees only the matches made
- * by the inputs of the rules going on a holding one ({@link RulesGoing#sinks}): the others it would have passed over.
+ * time so that their waits for memory overlap. While the rules are removed, Drools' walk ends at once on a clean list
+ * and sees only the matches made by the inputs of the rules going on a holding one ({@link RulesGoing#sinks}): the
+ * others it would have passed over.
  * Only that walk is narrowed, recognised by its consumer, a lambda of {@link EagerPhreakBuilder}; deletes, updates,
  * expiry and the walk that adds a rule see every match as before. A list Drools created or replaced after the marking
  * carries no mark and is walked in full.
@@ -98,9 +99,10 @@ final class RemovalShortcut {
      * card and queue it for its refinement threads, which for a million lists was a measurable part of the marking.
      * Ids are unique across sessions; a list could be misread only if it kept a mark through 2<sup>30</sup> later
      * removals. The mark also finds its window, in a table of open windows, which a walk reads once per list (a
-     * thread-local, read as often, was 6 % of an edit). A session's lists are walked only by the thread changing its
-     * rules, which opened the window; if partitions changing their rules in parallel opened so many windows that one
-     * took another's slot, the lists of the window pushed out are walked in full, as without a mark.
+     * thread-local looked up as often showed as 6 % of an edit's samples). A session's lists are walked only by the
+     * thread changing its rules, which opened the window; if partitions changing their rules in parallel opened so
+     * many windows that one took another's slot, the lists of the window pushed out are walked in full, as without a
+     * mark.
      */
     static final class Window {
         private static final AtomicInteger IDS = new AtomicInteger();

@@ -133,7 +133,7 @@ final class RuleSession implements AutoCloseable {
      * Gives every contact's fact a list of matches that survives rules changing ({@link MatchLists}), as the first
      * rule change would: after a load, so that the rule author's first edit does not pay for a million of them. The
      * lists are made in the order rule changes walk them, which keeps those walks quick: by ordinal where the
-     * session's store hands Drools' removal walk the holding contacts ({@link ContactStore}), else in the store's order.
+     * session's store hands Drools' walks the contacts in that order ({@link ContactStore}), else in the store's.
      */
     void prepareContactLists() {
         if (contactStore.isPresent()) {
