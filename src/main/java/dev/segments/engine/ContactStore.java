@@ -23,7 +23,8 @@ import org.kie.api.runtime.KieSession;
  * <p>While rules whose holders are known are removed ({@link RemovalShortcut}), Drools' removal walk, which otherwise
  * visits every contact to find the few holding a match of them, is handed those contacts only: at a million contacts
  * that walk and the marking before it were half a segment edit, mostly spent passing over contacts holding nothing.
- * Only that walk is narrowed, recognised by its caller; every other reader of the store sees every fact.
+ * Only that walk is narrowed, recognised by its caller; every other reader of the store sees every contact, in
+ * ordinal order ({@link #getStoreForClass}).
  *
  * <p>Drools creates the store with the session; {@link #installIn} puts this one in its place while the session is
  * still empty. Like {@link MatchLists}, it reaches into Drools' private fields, through variable handles.
