@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
+import java.util.function.IntUnaryOperator;
 import org.drools.base.rule.EntryPointId;
 import org.drools.core.common.ClassAwareObjectStore;
 import org.drools.core.common.FactHandleClassStore;
@@ -119,9 +120,7 @@ final class ContactStore extends ClassAwareObjectStore {
 
     /** Every contact the session holds, by ordinal. */
     Iterator<InternalFactHandle> everyContact() {
-        BitSet all = new BitSet(contacts.length);
-        all.set(0, contacts.length);
-        return handlesOf(all);
+        return handles(ordinal -> ordinal + 1 < contacts.length ? ordinal + 1 : -1);
     }
 
     /** Every contact's list is now one that survives rule changes. */
@@ -187,13 +186,18 @@ final class ContactStore extends ClassAwareObjectStore {
     }
 
     private Iterator<InternalFactHandle> handlesOf(BitSet ordinals) {
+        return handles(ordinal -> ordinals.nextSetBit(ordinal + 1));
+    }
+
+    /** The handles of the ordinals {@code after} steps through, from {@code after(-1)} until it gives -1. */
+    private Iterator<InternalFactHandle> handles(IntUnaryOperator after) {
         return new Iterator<>() {
             private int ordinal = advance(-1);
 
             private int advance(int from) {
-                int next = ordinals.nextSetBit(from + 1);
+                int next = after.applyAsInt(from);
                 while (next >= 0 && handleOf(next) == null) {
-                    next = ordinals.nextSetBit(next + 1);
+                    next = after.applyAsInt(next);
                 }
                 return next;
             }

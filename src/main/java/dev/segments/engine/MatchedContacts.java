@@ -10,9 +10,6 @@ import org.kie.api.definition.rule.Rule;
 @FunctionalInterface
 interface MatchedContacts {
 
-    /** For sessions whose rules' matches the engine does not keep. */
-    MatchedContacts UNKNOWN = rule -> Optional.empty();
-
     /** The contacts whose match of the rule fired and still holds; empty if the engine does not keep the rule's. */
     Optional<BitSet> of(Rule rule);
 }

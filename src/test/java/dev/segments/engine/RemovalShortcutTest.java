@@ -80,7 +80,7 @@ public class RemovalShortcutTest { // public: the rules import its facts
             items.add(session.insert(new Item(n, "")));
         }
         session.fireAllRules();
-        changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base, MatchedContacts.UNKNOWN,
+        changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base, rule -> Optional.empty(),
                 Optional.empty());
         base.addEventListener(changes);
         changes.begin(true, false);
