@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -104,11 +105,11 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
         if (before == null || previous == null) {
             return of(c, zone);
         }
-        StandardText text = sameText(c, before) ? previous.text : text(c);
+        StandardText text = sameText(c, before) ? previous.text : text(c, before, previous.text);
         Set<String> tags = c.tags().equals(before.tags()) ? previous.tags : tags(c);
         StandardTimes time = sameTime(c, before) ? previous.time : time(c, zone);
         if (!c.custom().equals(before.custom())) {
-            return withCustom(c, zone, text, tags, time);
+            return withCustom(c, zone, text, tags, time, previous, sameCustomText(c, before));
         }
         return text == previous.text && tags == previous.tags && time == previous.time ? previous
                 : new NormalizedContact(text, tags, time, previous.customText, previous.customNumber,
@@ -149,24 +150,47 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
     }
 
     static NormalizedContact of(ContactData c, ZoneId zone) {
-        return withCustom(c, zone, text(c), tags(c), time(c, zone));
+        return withCustom(c, zone, text(c), tags(c), time(c, zone), null, false);
     }
 
     private static StandardText text(ContactData c) {
-        OriginalText original = new OriginalText(c);
-        Function<String, String> lowered = field -> {
-            String value = original.get(field);
-            return value == null ? null : FEW_DISTINCT_VALUES.contains(field) ? shared(lower(value)) : lower(value);
-        };
+        Function<String, String> lowered = lowered(new OriginalText(c));
         return new StandardText(lowered.apply("email"), lowered.apply("firstName"),
                 lowered.apply("lastName"), lowered.apply("phone"), lowered.apply("companyName"), lowered.apply("city"),
                 lowered.apply("state"), lowered.apply("country"), lowered.apply("postalCode"),
                 lowered.apply("timezone"), lowered.apply("source"), lowered.apply("emailStatus"));
     }
 
-    /** The contact's custom fields, normalised by kind, with the other parts as given. */
+    /** The text after a change from {@code before}: fields that did not change keep their previous values. */
+    private static StandardText text(ContactData c, ContactData before, StandardText previous) {
+        OriginalText now = new OriginalText(c);
+        OriginalText then = new OriginalText(before);
+        Function<String, String> lowered = lowered(now);
+        BiFunction<String, String, String> kept = (field, value) ->
+                Objects.equals(now.get(field), then.get(field)) ? value : lowered.apply(field);
+        return new StandardText(kept.apply("email", previous.email()), kept.apply("firstName", previous.firstName()),
+                kept.apply("lastName", previous.lastName()), kept.apply("phone", previous.phone()),
+                kept.apply("companyName", previous.companyName()), kept.apply("city", previous.city()),
+                kept.apply("state", previous.state()), kept.apply("country", previous.country()),
+                kept.apply("postalCode", previous.postalCode()), kept.apply("timezone", previous.timezone()),
+                kept.apply("source", previous.source()), kept.apply("emailStatus", previous.emailStatus()));
+    }
+
+    private static Function<String, String> lowered(OriginalText original) {
+        return field -> {
+            String value = original.get(field);
+            return value == null ? null : FEW_DISTINCT_VALUES.contains(field) ? shared(lower(value)) : lower(value);
+        };
+    }
+
+    /**
+     * The contact's custom fields, normalised by kind, with the other parts as given; a kind whose values are those of
+     * {@code previous} (if any) keeps its map, so that what did not change stays the same object. The text keeps its
+     * map only when its values as written did not change either: a shared map tells that they did not
+     * ({@link ChangedProperties}).
+     */
     private static NormalizedContact withCustom(ContactData c, ZoneId zone, StandardText text, Set<String> tags,
-            StandardTimes time) {
+            StandardTimes time, NormalizedContact previous, boolean sameTextAsWritten) {
         Map<String, String> customText = new HashMap<>();
         Map<String, Double> customNumber = new HashMap<>();
         Map<String, Boolean> customBoolean = new HashMap<>();
@@ -188,8 +212,37 @@ record NormalizedContact(StandardText text, Set<String> tags, StandardTimes time
             }
         });
         // Compact immutable copies: these maps live as long as the contact, so their size counts more than the copy.
-        return new NormalizedContact(text, tags, time, Map.copyOf(customText), Map.copyOf(customNumber),
-                Map.copyOf(customBoolean), Map.copyOf(customTime));
+        if (previous == null) {
+            return new NormalizedContact(text, tags, time, Map.copyOf(customText), Map.copyOf(customNumber),
+                    Map.copyOf(customBoolean), Map.copyOf(customTime));
+        }
+        return new NormalizedContact(text, tags, time,
+                sameTextAsWritten ? kept(customText, previous.customText) : Map.copyOf(customText),
+                kept(customNumber, previous.customNumber), kept(customBoolean, previous.customBoolean),
+                kept(customTime, previous.customTime));
+    }
+
+    /** Whether both contacts have the same custom text values as written. */
+    private static boolean sameCustomText(ContactData a, ContactData b) {
+        // forEach, not entrySet() or values(): the contact's map would keep the view, bytes for each contact held
+        boolean[] differs = {false};
+        int[] texts = {0};
+        a.custom().forEach((name, value) -> {
+            if (value instanceof CustomValue.Text) {
+                texts[0]++;
+                differs[0] |= !value.equals(b.custom().get(name));
+            }
+        });
+        b.custom().forEach((name, value) -> {
+            if (value instanceof CustomValue.Text) {
+                texts[0]--;
+            }
+        });
+        return !differs[0] && texts[0] == 0;
+    }
+
+    private static <V> Map<String, V> kept(Map<String, V> values, Map<String, V> previous) {
+        return values.equals(previous) ? previous : Map.copyOf(values);
     }
 
     /** Trimmed and lower-cased with {@code Locale.ROOT}; blank is {@code null}. */

@@ -174,8 +174,7 @@ public final class SegmentEngine implements Segments {
                 throw new UnknownContactException(event.contactId());
             }
             return undoingOnFailure(event.contactId(), () -> {
-                state.events = withEvents(state.events, List.of(event));
-                refresh(state, EventEffects.apply(state.data, event));
+                addEvents(state, List.of(event), EventEffects.apply(state.data, event));
                 return step(now);
             });
         });
@@ -236,8 +235,7 @@ public final class SegmentEngine implements Segments {
                         }
                         List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
                         ContactData data = EventEffects.applyAll(latest.getOrDefault(id, state.data), own);
-                        state.events = withEvents(state.events, own);
-                        refresh(state, data);
+                        addEvents(state, own, data);
                     }
                     return step(now);
                 }));
@@ -524,6 +522,16 @@ public final class SegmentEngine implements Segments {
         state.normalized = NormalizedContact.of(data, zone, state.data, state.normalized);
         state.data = data;
         refreshTime(state);
+    }
+
+    /** Adds events to the contact, whose fields they made {@code data}: its counts count the added events alone. */
+    private void addEvents(ContactState state, List<EmailEvent> added, ContactData data) {
+        state.events = withEvents(state.events, added);
+        state.normalized = NormalizedContact.of(data, zone, state.data, state.normalized);
+        state.data = data;
+        state.time = TimeState.withEventsAdded(now.toEpochMilli(), state.normalized, state.events, added,
+                session.rules().windows(), state.time);
+        writeFact(state);
     }
 
     /** Recomputes the contact's time-driven state at {@code now}, updates its fact, and schedules its next change. */

@@ -14,8 +14,10 @@ import java.util.Set;
 
 /**
  * The time-driven part of a contact at one instant (which relative windows hold, activity counts, next change), with
- * the inputs it was computed from: a change that touches neither the contact's times nor its events at the same
- * instant (a tag, a text field) reuses it instead of counting every activity window again. One object per contact.
+ * the inputs it was computed from. Each part holds from the instant it was computed until its next change, so a later
+ * state reuses it while its inputs are the same: a change that touches neither the contact's times nor its events (a
+ * tag, a text field) keeps both, an email event keeps the relative flags of the times it did not move and counts only
+ * the events it added. One object per contact.
  */
 final class TimeState {
 
@@ -23,18 +25,22 @@ final class TimeState {
 
     private final Set<String> flags;
     private final Map<String, Integer> counts;
-    private final long nextChange;
+    /** The first instant after {@link #at} at which a flag changes; {@code NO_CHANGE} if none does. */
+    private final long flagsChange;
+    /** The first instant after {@link #at} at which a count changes; {@code NO_CHANGE} if none does. */
+    private final long countsChange;
     private final long at;
     private final NormalizedContact.StandardTimes time;
     private final Map<String, Long> customTime;
     private final List<EmailEvent> events;
     private final TimeWindows windows;
 
-    private TimeState(Set<String> flags, Map<String, Integer> counts, long nextChange, long at,
-            NormalizedContact contact, List<EmailEvent> events, TimeWindows windows) {
-        this.flags = flags;
-        this.counts = counts;
-        this.nextChange = nextChange;
+    private TimeState(Flags flags, Counts counts, long at, NormalizedContact contact, List<EmailEvent> events,
+            TimeWindows windows) {
+        this.flags = flags.set();
+        this.flagsChange = flags.nextChange();
+        this.counts = counts.map();
+        this.countsChange = counts.nextChange();
         this.at = at;
         this.time = contact.time();
         this.customTime = contact.customTime();
@@ -51,25 +57,51 @@ final class TimeState {
     }
 
     OptionalLong nextChange() {
-        return nextChange == NO_CHANGE ? OptionalLong.empty() : OptionalLong.of(nextChange);
+        long next = Math.min(flagsChange, countsChange);
+        return next == NO_CHANGE ? OptionalLong.empty() : OptionalLong.of(next);
     }
 
-    /** The state at {@code now}: {@code previous} itself when it was computed from the same inputs. */
+    /**
+     * The state at {@code now}: {@code previous} itself when its inputs are the same and nothing changed since, else
+     * a state that keeps every part of {@code previous} that still holds.
+     */
     static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows,
             TimeState previous) {
-        if (previous != null && previous.at == now && previous.time == contact.time()
-                && previous.customTime == contact.customTime() && previous.events == events
-                && previous.windows == windows) {
+        boolean sameEvents = previous != null && previous.events == events;
+        return at(now, contact, events, sameEvents ? List.of() : null, windows, previous);
+    }
+
+    /**
+     * The state at {@code now} after {@code added} were put into the events {@code previous} was computed from, which
+     * made {@code events}: the counts of {@code previous} that still hold count the added events alone.
+     */
+    static TimeState withEventsAdded(long now, NormalizedContact contact, List<EmailEvent> events,
+            List<EmailEvent> added, TimeWindows windows, TimeState previous) {
+        boolean consistent = previous != null && previous.events.size() + added.size() == events.size();
+        return at(now, contact, events, consistent ? added : null, windows, previous);
+    }
+
+    /** {@code added}: the events besides those of {@code previous}, {@code null} if not known. */
+    private static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, List<EmailEvent> added,
+            TimeWindows windows, TimeState previous) {
+        if (previous == null || previous.windows != windows || now < previous.at) {
+            return at(now, contact, events, windows);
+        }
+        boolean flagsHold = now < previous.flagsChange && previous.time == contact.time()
+                && previous.customTime == contact.customTime();
+        boolean countsHold = now < previous.countsChange && added != null;
+        if (flagsHold && countsHold && added.isEmpty()) {
             return previous;
         }
-        return at(now, contact, events, windows);
+        Flags flags = flagsHold ? new Flags(previous.flags, previous.flagsChange)
+                : Flags.of(now, contact, windows.relativeKeys());
+        Counts counts = countsHold ? previous.countsWith(added, now) : Counts.of(now, events, windows.activityKeys());
+        return new TimeState(flags, counts, now, contact, events, windows);
     }
 
     private static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows) {
-        Set<String> flags = new HashSet<>();
-        Map<String, Integer> counts = new HashMap<>();
-        long next = evaluate(now, contact, events, windows.relativeKeys(), windows.activityKeys(), flags, counts);
-        return new TimeState(Set.copyOf(flags), Map.copyOf(counts), next, now, contact, events, windows);
+        return new TimeState(Flags.of(now, contact, windows.relativeKeys()),
+                Counts.of(now, events, windows.activityKeys()), now, contact, events, windows);
     }
 
     /**
@@ -87,36 +119,73 @@ final class TimeState {
         keptFlags.retainAll(change.relativeKeys());
         Map<String, Integer> keptCounts = new HashMap<>(counts);
         keptCounts.keySet().retainAll(change.activityKeys());
-        long next = evaluate(now, contact, events, change.addedRelative(), change.addedActivity(), keptFlags,
-                keptCounts);
-        return new TimeState(Set.copyOf(keptFlags), Map.copyOf(keptCounts), Math.min(nextChange, next), now,
-                contact, events, change.to());
+        Flags added = Flags.of(now, contact, change.addedRelative());
+        Counts counted = Counts.of(now, events, change.addedActivity());
+        keptFlags.addAll(added.set());
+        keptCounts.putAll(counted.map());
+        return new TimeState(new Flags(Set.copyOf(keptFlags), Math.min(flagsChange, added.nextChange())),
+                new Counts(Map.copyOf(keptCounts), Math.min(countsChange, counted.nextChange())), now, contact,
+                events, change.to());
     }
 
-    /** Adds the windows' flags and counts at {@code now}; returns their next change, {@code NO_CHANGE} if none. */
-    private static long evaluate(long now, NormalizedContact contact, List<EmailEvent> events,
-            Map<RelativeWindow, String> relative, Map<ActivityWindow, String> activity, Set<String> flags,
-            Map<String, Integer> counts) {
-        long next = NO_CHANGE;
-        for (Map.Entry<RelativeWindow, String> keyed : relative.entrySet()) {
-            RelativeWindow window = keyed.getKey();
-            Long t = instantOf(window.field(), contact);
-            if (t == null) {
-                continue;
-            }
-            if (window.holds(t, now)) {
-                flags.add(keyed.getValue());
-            }
-            OptionalLong change = window.nextChange(t, now);
-            if (change.isPresent()) {
-                next = Math.min(next, change.getAsLong());
-            }
+    /** This state's counts, which hold at {@code now}, with the events added: a count is a sum over events. */
+    private Counts countsWith(List<EmailEvent> added, long now) {
+        Counts more = Counts.of(now, added, windows.activityKeys());
+        if (more.map().isEmpty()) {
+            return new Counts(counts, Math.min(countsChange, more.nextChange()));
         }
-        if (!events.isEmpty() && !activity.isEmpty()) {
+        Map<String, Integer> sum = new HashMap<>(counts);
+        more.map().forEach((key, count) -> sum.merge(key, count, Integer::sum));
+        return new Counts(Map.copyOf(sum), Math.min(countsChange, more.nextChange()));
+    }
+
+    /** The relative windows that hold, and the first instant at which one changes. */
+    private record Flags(Set<String> set, long nextChange) {
+
+        static Flags of(long now, NormalizedContact contact, Map<RelativeWindow, String> relative) {
+            if (relative.isEmpty()) {
+                return new Flags(Set.of(), NO_CHANGE);
+            }
+            Set<String> flags = new HashSet<>();
+            long next = NO_CHANGE;
+            for (Map.Entry<RelativeWindow, String> keyed : relative.entrySet()) {
+                RelativeWindow window = keyed.getKey();
+                Long t = instantOf(window.field(), contact);
+                if (t == null) {
+                    continue;
+                }
+                if (window.holds(t, now)) {
+                    flags.add(keyed.getValue());
+                }
+                OptionalLong change = window.nextChange(t, now);
+                if (change.isPresent()) {
+                    next = Math.min(next, change.getAsLong());
+                }
+            }
+            return new Flags(Set.copyOf(flags), next);
+        }
+
+        private static Long instantOf(Field field, NormalizedContact contact) {
+            if (field instanceof Field.Custom custom) {
+                return contact.customTime().get(custom.name());
+            }
+            return contact.time().get(field.wireName());
+        }
+    }
+
+    /** The activity windows' counts above zero, and the first instant at which one changes. */
+    private record Counts(Map<String, Integer> map, long nextChange) {
+
+        static Counts of(long now, List<EmailEvent> events, Map<ActivityWindow, String> activity) {
+            if (events.isEmpty() || activity.isEmpty()) {
+                return new Counts(Map.of(), NO_CHANGE);
+            }
             long[] at = new long[events.size()];
             for (int i = 0; i < at.length; i++) {
                 at[i] = events.get(i).at().toEpochMilli();
             }
+            Map<String, Integer> counts = new HashMap<>();
+            long next = NO_CHANGE;
             for (Map.Entry<ActivityWindow, String> keyed : activity.entrySet()) {
                 ActivityWindow.Tally tally = keyed.getKey().tally(events, at, now);
                 if (tally.count() > 0) {
@@ -124,14 +193,7 @@ final class TimeState {
                 }
                 next = Math.min(next, tally.nextChange());
             }
+            return new Counts(Map.copyOf(counts), next);
         }
-        return next;
-    }
-
-    private static Long instantOf(Field field, NormalizedContact contact) {
-        if (field instanceof Field.Custom custom) {
-            return contact.customTime().get(custom.name());
-        }
-        return contact.time().get(field.wireName());
     }
 }
