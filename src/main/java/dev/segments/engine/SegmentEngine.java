@@ -519,19 +519,22 @@ public final class SegmentEngine implements Segments {
     }
 
     private void refresh(ContactState state, ContactData data) {
-        state.normalized = NormalizedContact.of(data, zone, state.data, state.normalized);
-        state.data = data;
+        takeData(state, data);
         refreshTime(state);
     }
 
     /** Adds events to the contact, whose fields they made {@code data}: its counts count the added events alone. */
     private void addEvents(ContactState state, List<EmailEvent> added, ContactData data) {
         state.events = withEvents(state.events, added);
-        state.normalized = NormalizedContact.of(data, zone, state.data, state.normalized);
-        state.data = data;
+        takeData(state, data);
         state.time = TimeState.withEventsAdded(now.toEpochMilli(), state.normalized, state.events, added,
                 session.rules().windows(), state.time);
         writeFact(state);
+    }
+
+    private void takeData(ContactState state, ContactData data) {
+        state.normalized = NormalizedContact.of(data, zone, state.data, state.normalized);
+        state.data = data;
     }
 
     /** Recomputes the contact's time-driven state at {@code now}, updates its fact, and schedules its next change. */
