@@ -467,19 +467,7 @@ public final class SegmentEngine implements Segments {
 
     /** The events with more added, in time order; events at the same instant stay in the order recorded. */
     static List<EmailEvent> withEvents(List<EmailEvent> events, List<EmailEvent> added) {
-        if (added.isEmpty()) {
-            return events;
-        }
-        List<EmailEvent> all = new ArrayList<>(events.size() + added.size());
-        all.addAll(events);
-        for (EmailEvent event : added) {
-            int index = all.size();
-            while (index > 0 && all.get(index - 1).at().isAfter(event.at())) {
-                index--;
-            }
-            all.add(index, event);
-        }
-        return List.copyOf(all); // compact: the list lives as long as the contact
+        return EventHistory.of(events).with(added);
     }
 
     private void restore(String contactId, Snapshot snapshot) {
