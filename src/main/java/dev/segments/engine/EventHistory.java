@@ -10,8 +10,8 @@ import java.util.RandomAccess;
  * A contact's email events in time order, events at the same instant in the order recorded; never changed once made,
  * since undo snapshots and time states keep it. Adding events at or after the last one writes them into the free room
  * of the array this history shares with the one it came from, when no other history has written there first, instead
- * of copying every event: a contact with thousands of events takes a new one in constant time. The engine's writer
- * thread is the only one that adds.
+ * of copying every event: a contact with thousands of events takes a new one in constant time. Events are added only
+ * under the engine's write lock, which also orders the writes into a shared array before any later reader.
  */
 final class EventHistory extends AbstractList<EmailEvent> implements RandomAccess {
 
@@ -24,15 +24,6 @@ final class EventHistory extends AbstractList<EmailEvent> implements RandomAcces
     private EventHistory(EmailEvent[] events, int size) {
         this.events = events;
         this.size = size;
-    }
-
-    /** The events as a history: the history itself, or a copy of events already in time order. */
-    static EventHistory of(List<EmailEvent> inTimeOrder) {
-        if (inTimeOrder instanceof EventHistory history) {
-            return history;
-        }
-        return inTimeOrder.isEmpty() ? EMPTY
-                : new EventHistory(inTimeOrder.toArray(new EmailEvent[0]), inTimeOrder.size());
     }
 
     @Override
@@ -48,7 +39,7 @@ final class EventHistory extends AbstractList<EmailEvent> implements RandomAcces
         return size;
     }
 
-    /** This history with the events added, each after the events at its instant or later than it. */
+    /** This history with the events added, each after the events at or before its instant and before later ones. */
     EventHistory with(List<EmailEvent> added) {
         if (added.isEmpty()) {
             return this;

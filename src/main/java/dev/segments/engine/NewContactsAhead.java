@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 final class NewContactsAhead {
 
     /** A new contact's first state, as {@code SegmentEngine} would compute it on its own thread. */
-    record Prepared(ContactData data, List<EmailEvent> events, NormalizedContact normalized, TimeState time) {
+    record Prepared(ContactData data, EventHistory events, NormalizedContact normalized, TimeState time) {
     }
 
     private final Map<String, ContactData> contacts;
@@ -99,7 +99,7 @@ final class NewContactsAhead {
     private Prepared prepare(String id) {
         List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
         ContactData data = EventEffects.applyAll(contacts.get(id), own);
-        List<EmailEvent> events = SegmentEngine.withEvents(List.of(), own);
+        EventHistory events = EventHistory.EMPTY.with(own);
         NormalizedContact normalized = NormalizedContact.of(data, zone, null, null);
         return new Prepared(data, events, normalized, TimeState.at(now, normalized, events, windows, null));
     }

@@ -66,7 +66,7 @@ public final class SegmentEngine implements Segments {
         Contact fact;
         FactHandle handle;
         /** In time order; replaced, never changed in place, so a snapshot can keep it. */
-        List<EmailEvent> events = List.of();
+        EventHistory events = EventHistory.EMPTY;
         TimeState time;
         long scheduledAt = TimeSchedule.NONE;
 
@@ -430,7 +430,7 @@ public final class SegmentEngine implements Segments {
     // ---- internals ----------------------------------------------------------------------------------------------
 
     /** A contact as it was before a write, to put back if the write fails. */
-    private record Snapshot(ContactData data, NormalizedContact normalized, TimeState time, List<EmailEvent> events,
+    private record Snapshot(ContactData data, NormalizedContact normalized, TimeState time, EventHistory events,
             OptionalLong scheduledAt) {
     }
 
@@ -463,11 +463,6 @@ public final class SegmentEngine implements Segments {
             }
             throw failure;
         }
-    }
-
-    /** The events with more added, in time order; events at the same instant stay in the order recorded. */
-    static List<EmailEvent> withEvents(List<EmailEvent> events, List<EmailEvent> added) {
-        return EventHistory.of(events).with(added);
     }
 
     private void restore(String contactId, Snapshot snapshot) {
@@ -513,7 +508,7 @@ public final class SegmentEngine implements Segments {
 
     /** Adds events to the contact, whose fields they made {@code data}: its counts count the added events alone. */
     private void addEvents(ContactState state, List<EmailEvent> added, ContactData data) {
-        state.events = withEvents(state.events, added);
+        state.events = state.events.with(added);
         takeData(state, data);
         state.time = TimeState.withEventsAdded(now.toEpochMilli(), state.normalized, state.events, added,
                 session.rules().windows(), state.time);

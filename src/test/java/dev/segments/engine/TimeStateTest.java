@@ -50,7 +50,7 @@ class TimeStateTest {
                             .toString()))
                     .build();
             NormalizedContact contact = NormalizedContact.of(data, ZoneOffset.UTC);
-            List<EmailEvent> events = List.of();
+            EventHistory events = EventHistory.EMPTY;
             TimeState state = TimeState.at(now, contact, events, WINDOWS, null);
             for (int step = 0; step < 60; step++) {
                 List<EmailEvent> added = List.of();
@@ -69,7 +69,7 @@ class TimeStateTest {
                         EmailEvent event = new EmailEvent(data.id(), type, Instant.ofEpochMilli(at),
                                 random.nextBoolean() ? Optional.of("spring") : Optional.empty(), Optional.empty());
                         added = List.of(event);
-                        events = SegmentEngine.withEvents(events, added);
+                        events = events.with(added);
                         ContactData before = data;
                         data = EventEffects.apply(data, event);
                         contact = NormalizedContact.of(data, ZoneOffset.UTC, before, contact);
