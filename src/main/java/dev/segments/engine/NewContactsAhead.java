@@ -5,7 +5,6 @@ import dev.segments.contact.EmailEvent;
 import dev.segments.time.TimeWindows;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -23,33 +22,29 @@ final class NewContactsAhead {
     record Prepared(ContactData data, EventHistory events, NormalizedContact normalized, TimeState time) {
     }
 
-    private final Map<String, ContactData> contacts;
-    private final Map<String, List<EmailEvent>> eventsByContact;
+    private final LoadBatch batch;
     private final ZoneId zone;
     private final long now;
     private final TimeWindows windows;
 
-    /** The maps are the load's own and must not change while preparations run. */
-    NewContactsAhead(Map<String, ContactData> contacts, Map<String, List<EmailEvent>> eventsByContact, ZoneId zone,
-            long now, TimeWindows windows) {
-        this.contacts = contacts;
-        this.eventsByContact = eventsByContact;
+    NewContactsAhead(LoadBatch batch, ZoneId zone, long now, TimeWindows windows) {
+        this.batch = batch;
         this.zone = zone;
         this.now = now;
         this.windows = windows;
     }
 
     /**
-     * Starts preparing the chunk's contacts that {@code known} does not hold yet (asked on the calling thread). The
-     * result has one entry per id of the chunk, null for a contact that was known or whose preparation failed.
+     * Starts preparing the contacts at the batch's positions {@code from} (inclusive) to {@code to} (exclusive) that
+     * were given with data and that {@code known} does not hold yet (asked on the calling thread). The result has one
+     * entry per position, null for a contact that was known, had only events, or whose preparation failed.
      */
-    Preparation start(List<String> chunk, Predicate<String> known) {
-        String[] fresh = new String[chunk.size()];
+    Preparation start(int from, int to, Predicate<String> known) {
+        boolean[] fresh = new boolean[to - from];
         for (int i = 0; i < fresh.length; i++) {
-            String id = chunk.get(i);
-            fresh[i] = contacts.containsKey(id) && !known.test(id) ? id : null;
+            fresh[i] = batch.given(from + i) != null && !known.test(batch.id(from + i));
         }
-        return new Preparation(fresh);
+        return new Preparation(from, fresh);
     }
 
     /**
@@ -57,37 +52,39 @@ final class NewContactsAhead {
      * result. So the writing thread waits only for a preparation that is under way, never for a busy pool.
      */
     final class Preparation {
-        private final String[] ids;
+        private final int from;
+        private final boolean[] fresh;
         private final AtomicBoolean claimed = new AtomicBoolean();
         private final ForkJoinTask<?> onPool;
         private Prepared[] prepared; // written by the claimant; read after the pool task is joined, or by the claimant
 
-        private Preparation(String[] ids) {
-            this.ids = ids;
+        private Preparation(int from, boolean[] fresh) {
+            this.from = from;
+            this.fresh = fresh;
             this.onPool = ForkJoinTask.adapt(this::runIfUnclaimed).fork();
         }
 
         private void runIfUnclaimed() {
             if (claimed.compareAndSet(false, true)) {
-                prepared = prepare(ids);
+                prepared = prepare(from, fresh);
             }
         }
 
         Prepared[] result() {
             if (claimed.compareAndSet(false, true)) {
-                return prepare(ids);
+                return prepare(from, fresh);
             }
             onPool.join();
             return prepared;
         }
     }
 
-    private Prepared[] prepare(String[] ids) {
-        Prepared[] prepared = new Prepared[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] != null) {
+    private Prepared[] prepare(int from, boolean[] fresh) {
+        Prepared[] prepared = new Prepared[fresh.length];
+        for (int i = 0; i < fresh.length; i++) {
+            if (fresh[i]) {
                 try {
-                    prepared[i] = prepare(ids[i]);
+                    prepared[i] = prepare(from + i);
                 } catch (RuntimeException failure) {
                     prepared[i] = null; // the writing thread computes it again and fails where it would have
                 }
@@ -96,9 +93,9 @@ final class NewContactsAhead {
         return prepared;
     }
 
-    private Prepared prepare(String id) {
-        List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
-        ContactData data = EventEffects.applyAll(contacts.get(id), own);
+    private Prepared prepare(int position) {
+        List<EmailEvent> own = batch.eventsOf(position);
+        ContactData data = EventEffects.applyAll(batch.given(position), own);
         EventHistory events = EventHistory.EMPTY.with(own);
         NormalizedContact normalized = NormalizedContact.of(data, zone, null, null);
         return new Prepared(data, events, normalized, TimeState.at(now, normalized, events, windows, null));

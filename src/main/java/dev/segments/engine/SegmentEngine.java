@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -192,34 +191,27 @@ public final class SegmentEngine implements Segments {
         Objects.requireNonNull(contacts, "contacts");
         Objects.requireNonNull(events, "events");
         return write(() -> {
-            Map<String, ContactData> latest = new LinkedHashMap<>(capacityFor(contacts.size()));
-            contacts.forEach(c -> latest.put(c.id(), c));
-            Map<String, List<EmailEvent>> eventsByContact = new LinkedHashMap<>(capacityFor(latest.size()));
-            for (EmailEvent event : events) {
-                eventsByContact.computeIfAbsent(event.contactId(), id -> new ArrayList<>()).add(event);
-            }
+            LoadBatch batch = LoadBatch.of(contacts, events);
             // Checked per contact, not per event, in the order of their first events: the first unknown one is refused.
-            List<String> ids = new ArrayList<>(latest.keySet());
-            for (String id : eventsByContact.keySet()) {
-                if (!latest.containsKey(id)) {
-                    if (!this.contacts.containsKey(id)) {
-                        throw new UnknownContactException(id);
-                    }
-                    ids.add(id);
+            for (int position = batch.givenCount(); position < batch.size(); position++) {
+                if (!this.contacts.containsKey(batch.id(position))) {
+                    throw new UnknownContactException(batch.id(position));
                 }
             }
             // Chunks write disjoint contacts, so their net changes together are the load's net changes. Workflows
             // edit only contacts the engine holds, so the next chunk's new contacts stay new while this one fires.
-            NewContactsAhead ahead = new NewContactsAhead(latest, eventsByContact, zone, now.toEpochMilli(),
-                    session.rules().windows());
+            NewContactsAhead ahead = new NewContactsAhead(batch, zone, now.toEpochMilli(), session.rules().windows());
             List<MembershipChange> changes = new ArrayList<>();
+            List<String> ids = batch.ids();
             NewContactsAhead.Preparation next = ids.isEmpty() ? null
-                    : ahead.start(chunk(ids, 0), this.contacts::containsKey);
+                    : ahead.start(0, chunkEnd(ids, 0), this.contacts::containsKey);
             for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
-                List<String> chunk = chunk(ids, from);
+                int first = from;
+                List<String> chunk = ids.subList(from, chunkEnd(ids, from));
                 NewContactsAhead.Prepared[] prepared = next.result();
                 next = from + LOAD_CHUNK < ids.size()
-                        ? ahead.start(chunk(ids, from + LOAD_CHUNK), this.contacts::containsKey) : null;
+                        ? ahead.start(from + LOAD_CHUNK, chunkEnd(ids, from + LOAD_CHUNK), this.contacts::containsKey)
+                        : null;
                 changes.addAll(undoingOnFailure(chunk, () -> {
                     for (int i = 0; i < chunk.size(); i++) {
                         String id = chunk.get(i);
@@ -233,8 +225,9 @@ public final class SegmentEngine implements Segments {
                             writeFact(state);
                             continue;
                         }
-                        List<EmailEvent> own = eventsByContact.getOrDefault(id, List.of());
-                        ContactData data = EventEffects.applyAll(latest.getOrDefault(id, state.data), own);
+                        List<EmailEvent> own = batch.eventsOf(first + i);
+                        ContactData given = batch.given(first + i);
+                        ContactData data = EventEffects.applyAll(given != null ? given : state.data, own);
                         addEvents(state, own, data);
                     }
                     return step(now);
@@ -628,14 +621,10 @@ public final class SegmentEngine implements Segments {
         });
     }
 
-    private static List<String> chunk(List<String> ids, int from) {
-        return ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
+    private static int chunkEnd(List<String> ids, int from) {
+        return Math.min(ids.size(), from + LOAD_CHUNK);
     }
 
-    /** A hash map capacity that holds {@code entries} without growing. */
-    private static int capacityFor(int entries) {
-        return (int) Math.min(Integer.MAX_VALUE - 8, entries * 4L / 3 + 1);
-    }
 
     private <T> T write(Supplier<T> operation) {
         lock.writeLock().lock();
