@@ -14,9 +14,10 @@ import java.util.stream.IntStream;
  * given, in the order of their first occurrence, then the contacts that only have events, in the order of their first
  * events. A contact given twice keeps its first position and its last data.
  *
- * <p>Grouping is the part of a load that no other core can take once the rules fire, so it is kept short: each event
- * is looked up once (on all cores for big loads) and chained to its contact's previous event by index, without a list
- * per contact. A contact's list is put together when asked, which for new contacts is on the pool that prepares them.
+ * <p>Grouping has to finish before the first chunk's rules fire (any event may be for one of its contacts), so nothing
+ * overlaps it and it is kept short: each event is looked up once (on all cores for big loads) and chained to its
+ * contact's next event by index, without a list per contact. A contact's list is put together when asked, which for a
+ * new contact is on the pool that prepares it.
  */
 final class LoadBatch {
 
