@@ -625,7 +625,6 @@ public final class SegmentEngine implements Segments {
         return Math.min(ids.size(), from + LOAD_CHUNK);
     }
 
-
     private <T> T write(Supplier<T> operation) {
         lock.writeLock().lock();
         try {
