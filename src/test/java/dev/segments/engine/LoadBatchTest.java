@@ -2,10 +2,12 @@ package dev.segments.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.segments.contact.ContactData;
 import dev.segments.contact.EmailEvent;
 import dev.segments.definition.EmailEventType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** A batch groups a load's events by contact exactly as a map of lists in order of first occurrence would. */
@@ -37,6 +43,36 @@ class LoadBatchTest {
             }
 
             assertGroupedLikeAMap(LoadBatch.of(contacts, loadEvents), contacts, loadEvents, "run " + run);
+        }
+    }
+
+    @Test
+    void groupsOnTheCallingThreadWhenEveryPoolThreadIsBusy() throws InterruptedException {
+        int workers = ForkJoinPool.getCommonPoolParallelism();
+        AtomicBoolean release = new AtomicBoolean();
+        CountDownLatch busy = new CountDownLatch(workers);
+        for (int i = 0; i < workers; i++) {
+            ForkJoinPool.commonPool().execute(() -> {
+                busy.countDown();
+                while (!release.get()) {
+                    Thread.onSpinWait(); // spinning, not blocking: the pool has no reason to add a thread
+                }
+            });
+        }
+        try {
+            assertThat(busy.await(10, TimeUnit.SECONDS)).as("every pool thread taken").isTrue();
+            List<EmailEvent> events = new ArrayList<>();
+            for (int i = 0; i < 50_000; i++) {
+                events.add(event("c" + i % 1_000, i));
+            }
+
+            LoadBatch batch = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> LoadBatch.of(List.of(), events));
+
+            assertThat(batch.size()).isEqualTo(1_000);
+            assertThat(batch.eventsOf(0)).hasSize(50);
+        } finally {
+            release.set(true);
         }
     }
 
