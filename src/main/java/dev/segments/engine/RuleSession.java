@@ -207,6 +207,11 @@ final class RuleSession implements AutoCloseable {
         leftovers.forEach(rule -> base.removeRule(rule[0], rule[1]));
     }
 
+    /** Whether the current rules have any workflow; without one, changes need not be looked at for triggers. */
+    boolean hasWorkflows() {
+        return !rules.workflows().isEmpty();
+    }
+
     /** Whether any of the changes starts a workflow of the current rules. */
     boolean triggersWorkflows(List<SegmentChange> changes) {
         return WorkflowRunner.triggersAny(rules.workflows(), changes);

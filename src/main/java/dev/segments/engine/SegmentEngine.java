@@ -553,7 +553,7 @@ public final class SegmentEngine implements Segments {
         NetChanges net = null; // one round's changes are already net; only a cascade needs netting
         List<WorkflowEvent> done = new ArrayList<>();
         int rounds = 0;
-        while (!changes.isEmpty()) {
+        while (!changes.isEmpty() && session.hasWorkflows()) {
             List<SegmentChange> triggers = workflowTriggers(changes);
             if (!session.triggersWorkflows(triggers)) {
                 break;
