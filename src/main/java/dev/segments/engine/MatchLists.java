@@ -166,6 +166,16 @@ final class MatchLists {
         @Override
         public void forEachLeftTuple(Consumer<TupleImpl> consumer) {
             Object[] needed = removal == 0 ? null : RemovalShortcut.sinksNeededBy(removal, consumer);
+            TupleImpl[] found = needed == null || needed.length == 0 ? null : RemovalShortcut.matchesGoingIn(this);
+            if (found != null) {
+                for (TupleImpl match : found) {
+                    if (isLinked(match)) { // not taken out yet by the walk for another rule going
+                        consumer.accept(match);
+                        putBackIfUnlinkedByMistake(match);
+                    }
+                }
+                return;
+            }
             // A fact reaches a node at most once, so the list holds at most one match per node needed: the narrowed
             // walk ends when it has seen them all.
             int unseen = needed == null ? -1 : needed.length;
@@ -179,18 +189,27 @@ final class MatchLists {
                     unseen--;
                 }
                 consumer.accept(tuple);
-                TupleImpl previous = tuple.getHandlePrevious();
-                if (previous != null && previous.getHandleNext() != tuple) {
-                    TupleImpl after = previous.getHandleNext();
-                    previous.setHandleNext(tuple);
-                    tuple.setHandleNext(after);
-                    if (after != null) {
-                        after.setHandlePrevious(tuple);
-                    } else {
-                        LAST_LEFT.set(this, tuple);
-                    }
-                }
+                putBackIfUnlinkedByMistake(tuple);
                 tuple = next;
+            }
+        }
+
+        private boolean isLinked(TupleImpl match) {
+            TupleImpl previous = match.getHandlePrevious();
+            return previous == null ? FIRST_LEFT.get(this) == match : previous.getHandleNext() == match;
+        }
+
+        private void putBackIfUnlinkedByMistake(TupleImpl tuple) {
+            TupleImpl previous = tuple.getHandlePrevious();
+            if (previous != null && previous.getHandleNext() != tuple) {
+                TupleImpl after = previous.getHandleNext();
+                previous.setHandleNext(tuple);
+                tuple.setHandleNext(after);
+                if (after != null) {
+                    after.setHandlePrevious(tuple);
+                } else {
+                    LAST_LEFT.set(this, tuple);
+                }
             }
         }
 

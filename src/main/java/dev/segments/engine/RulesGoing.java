@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.drools.core.common.BaseNode;
+import org.drools.core.common.InternalWorkingMemory;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.phreak.BuildtimeSegmentUtilities;
+import org.drools.core.phreak.RuleExecutor;
 import org.drools.core.reteoo.LeftInputAdapterNode;
 import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.reteoo.ObjectSource;
 import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.core.reteoo.PathMemory;
 import org.drools.core.reteoo.TerminalNode;
+import org.drools.core.reteoo.TupleImpl;
 
 /**
  * The part of the network that taking some rules out touches: the inputs associated with them, as Drools tells them,
@@ -101,6 +105,34 @@ final class RulesGoing {
             holding.union(contacts.get());
         }
         return Optional.of(holding);
+    }
+
+    /**
+     * The rules' matches, when each rule going has an input of its own that feeds it directly: then the one entry that
+     * input makes in a fact's list is the fact's match of the rule, and the rule's fired matches are all of them (every
+     * match of the session has fired). Drools keeps a rule's fired matches in a list of their own, so the facts' lists
+     * need not be walked to find them. Empty if an input feeds other nodes too, or a rule has matches not yet fired.
+     */
+    Optional<List<TupleImpl>> matchesOnOwnInputs(InternalWorkingMemory session) {
+        List<TupleImpl> matches = new ArrayList<>();
+        for (TerminalNode terminal : terminals) {
+            if (!(terminal.getLeftTupleSource() instanceof LeftInputAdapterNode input)
+                    || input.getSinkPropagator().size() != 1) {
+                return Optional.empty();
+            }
+            if (!(session.getNodeMemories().peekNodeMemory(terminal) instanceof PathMemory path)
+                    || path.getRuleAgendaItem() == null) {
+                continue; // never linked: no matches
+            }
+            RuleExecutor executor = path.getRuleAgendaItem().getRuleExecutor();
+            if (!executor.getActiveMatches().isEmpty()) {
+                return Optional.empty();
+            }
+            for (TupleImpl match = executor.getDormantMatches().getFirst(); match != null; match = match.getNext()) {
+                matches.add(match);
+            }
+        }
+        return Optional.of(matches);
     }
 
     private static void collectInputs(ObjectSource source, List<TerminalNode> terminals,
