@@ -38,7 +38,9 @@ import org.drools.core.reteoo.TupleImpl;
  * holding ({@link Marking}). For generated rules fed straight by their input, with every match fired, the contacts
  * holding a match are those whose match of the rules going fired, which the engine keeps as bits ({@link
  * MatchedContacts}): then only their lists are marked, and the session's store hands Drools' walk those contacts alone
- * ({@link ContactStore}). For other generated rules, whose constraints read nothing but the contact fact, a list is
+ * ({@link ContactStore}); when each such rule also has an input of its own, the walk is handed each contact's matches
+ * of them, read from the rules' lists of fired matches, instead of finding them in the contact's list. For other
+ * generated rules, whose constraints read nothing but the contact fact, a list is
  * clean when its fact fails the constraints above every input of the rules going ({@link InputConstraints}): a few
  * reads of the fact instead of a walk of its matches. For other rules this walks the lists themselves, sixteen at a
  * time so that their waits for memory overlap. While the rules are removed, Drools' walk ends at once on a clean list

@@ -124,10 +124,10 @@ public final class BenchRun {
         Histogram latency = new Histogram(3_600_000_000_000L, 3);
         LatencyByKind byKind = new LatencyByKind(workload.changes().size());
         long pausedBefore = CollectionPauses.millisSoFar();
-        Map<String, Long> cpuBefore = ThreadCpu.millisSoFar();
+        ThreadCpu.Snapshot cpuBefore = ThreadCpu.now();
         double changeSeconds = timeChanges(subject, workload.changes(), latency, byKind);
         long paused = CollectionPauses.millisSoFar() - pausedBefore;
-        Map<String, Long> cpuAfter = ThreadCpu.millisSoFar();
+        ThreadCpu.Snapshot cpuAfter = ThreadCpu.now();
         emit(CHANGES, name, "p50", latency.getValueAtPercentile(50) / 1e3, "µs");
         emit(CHANGES, name, "p99", latency.getValueAtPercentile(99) / 1e3, "µs");
         emit(CHANGES, name, "p99.9", latency.getValueAtPercentile(99.9) / 1e3, "µs");
@@ -135,9 +135,9 @@ public final class BenchRun {
         emit(CHANGES, name, "throughput", workload.changes().size() / changeSeconds, "changes/s");
         emit(CHANGES, name, "collection pauses", paused, "ms");
         if (!cpuAfter.isEmpty()) {
+            Map<String, Long> cpu = cpuAfter.since(cpuBefore);
             for (String kind : ThreadCpu.KINDS) {
-                emit(CHANGES, name, "cpu of " + kind, cpuAfter.getOrDefault(kind, 0L) - cpuBefore.getOrDefault(kind, 0L),
-                        "ms");
+                emit(CHANGES, name, "cpu of " + kind, cpu.getOrDefault(kind, 0L), "ms");
             }
         }
         emitByKind(name, byKind);
@@ -332,11 +332,10 @@ public final class BenchRun {
 
         void time(List<Change> window, Runnable writing) {
             long pausedBefore = CollectionPauses.millisSoFar();
-            Map<String, Long> cpuBefore = ThreadCpu.millisSoFar();
+            ThreadCpu.Snapshot cpuBefore = ThreadCpu.now();
             seconds += seconds(writing);
             pausedMillis += CollectionPauses.millisSoFar() - pausedBefore;
-            ThreadCpu.millisSoFar().forEach((kind, millis) ->
-                    cpuMillis.merge(kind, millis - cpuBefore.getOrDefault(kind, 0L), Long::sum));
+            ThreadCpu.now().since(cpuBefore).forEach((kind, millis) -> cpuMillis.merge(kind, millis, Long::sum));
             changes += window.size();
         }
 
