@@ -125,8 +125,8 @@ final class RulesGoing {
                 continue; // never linked: no matches
             }
             RuleExecutor executor = path.getRuleAgendaItem().getRuleExecutor();
-            if (!executor.getActiveMatches().isEmpty()) {
-                return Optional.empty();
+            if (executor.isDirty() || !executor.getActiveMatches().isEmpty()) {
+                return Optional.empty(); // matches not yet made, or made and not yet fired
             }
             for (TupleImpl match = executor.getDormantMatches().getFirst(); match != null; match = match.getNext()) {
                 matches.add(match);
