@@ -222,17 +222,9 @@ final class MatchedMemberships {
 
     /** The segment of a generated rule kept from its matches. */
     private static Optional<String> segmentOf(Rule rule) {
-        return keptFromMatches(rule)
-                ? Optional.of((String) rule.getMetaData().get(MembershipKeeping.SEGMENT_ANNOTATION))
-                : Optional.empty();
-    }
-
-    /**
-     * Whether a rule is a generated rule kept from its matches, which inserts nothing: hand-written rules cannot be
-     * in the generated package ({@link RuleCompiler}).
-     */
-    static boolean keptFromMatches(Rule rule) {
         return DrlGenerator.PACKAGE.equals(rule.getPackageName())
-                && rule.getMetaData().get(MembershipKeeping.SEGMENT_ANNOTATION) instanceof String;
+                        && rule.getMetaData().get(MembershipKeeping.SEGMENT_ANNOTATION) instanceof String segmentId
+                ? Optional.of(segmentId)
+                : Optional.empty();
     }
 }
