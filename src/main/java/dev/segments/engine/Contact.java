@@ -1,6 +1,8 @@
 package dev.segments.engine;
 
 import dev.segments.contact.ContactData;
+import dev.segments.time.WindowCounts;
+import dev.segments.time.WindowFlags;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,8 +31,9 @@ public final class Contact {
         this.ordinal = ordinal;
         this.data = data;
         this.normalized = n;
-        this.timeFlags = Set.copyOf(timeFlags);
-        this.activityCounts = Map.copyOf(activityCounts);
+        // The engine's flags and counts are immutable already, and shared with the contact's time state
+        this.timeFlags = timeFlags instanceof WindowFlags ? timeFlags : Set.copyOf(timeFlags);
+        this.activityCounts = activityCounts instanceof WindowCounts ? activityCounts : Map.copyOf(activityCounts);
     }
 
     /**

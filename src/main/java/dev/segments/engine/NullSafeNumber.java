@@ -1,5 +1,6 @@
 package dev.segments.engine;
 
+import dev.segments.time.WindowCounts;
 import java.util.Map;
 
 /**
@@ -22,6 +23,9 @@ public final class NullSafeNumber {
     }
 
     public static int countIn(Map<String, Integer> counts, String key) {
+        if (counts instanceof WindowCounts windowCounts) {
+            return windowCounts.count(key); // the engine's counts: no boxed count to read
+        }
         Integer count = counts.get(key);
         return count == null ? 0 : count;
     }

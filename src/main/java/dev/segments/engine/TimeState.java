@@ -5,8 +5,9 @@ import dev.segments.definition.Field;
 import dev.segments.time.ActivityWindow;
 import dev.segments.time.RelativeWindow;
 import dev.segments.time.TimeWindows;
-import java.util.HashMap;
-import java.util.HashSet;
+import dev.segments.time.WindowCounts;
+import dev.segments.time.WindowFlags;
+import dev.segments.time.WindowKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -94,14 +95,16 @@ final class TimeState {
             return previous;
         }
         Flags flags = flagsHold ? new Flags(previous.flags, previous.flagsChange)
-                : Flags.of(now, contact, windows.relativeKeys());
-        Counts counts = countsHold ? previous.countsWith(added, now) : Counts.of(now, events, windows.activityKeys());
+                : Flags.of(now, contact, windows.relativeKeys(), windows.relativeKeyPositions());
+        Counts counts = countsHold ? previous.countsWith(added, now)
+                : Counts.of(now, events, windows.activityKeys(), windows.activityKeyPositions());
         return new TimeState(flags, counts, now, contact, events, windows);
     }
 
     private static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows) {
-        return new TimeState(Flags.of(now, contact, windows.relativeKeys()),
-                Counts.of(now, events, windows.activityKeys()), now, contact, events, windows);
+        return new TimeState(Flags.of(now, contact, windows.relativeKeys(), windows.relativeKeyPositions()),
+                Counts.of(now, events, windows.activityKeys(), windows.activityKeyPositions()), now, contact, events,
+                windows);
     }
 
     /**
@@ -115,38 +118,45 @@ final class TimeState {
         if (windows != change.from()) {
             return at(now, contact, events, change.to()); // computed for other windows: nothing to keep
         }
-        Set<String> keptFlags = new HashSet<>(flags);
-        keptFlags.retainAll(change.relativeKeys());
-        Map<String, Integer> keptCounts = new HashMap<>(counts);
-        keptCounts.keySet().retainAll(change.activityKeys());
-        Flags added = Flags.of(now, contact, change.addedRelative());
-        Counts counted = Counts.of(now, events, change.addedActivity());
-        keptFlags.addAll(added.set());
-        keptCounts.putAll(counted.map());
-        return new TimeState(new Flags(Set.copyOf(keptFlags), Math.min(flagsChange, added.nextChange())),
-                new Counts(Map.copyOf(keptCounts), Math.min(countsChange, counted.nextChange())), now, contact,
+        WindowKeys relativeKeys = change.to().relativeKeyPositions();
+        WindowKeys activityKeys = change.to().activityKeyPositions();
+        WindowFlags.Builder keptFlags = WindowFlags.builder(relativeKeys);
+        flags.stream().filter(change.relativeKeys()::contains).forEach(keptFlags::add);
+        WindowCounts.Builder keptCounts = WindowCounts.builder(activityKeys);
+        counts.forEach((key, count) -> {
+            if (change.activityKeys().contains(key)) {
+                keptCounts.add(key, count);
+            }
+        });
+        Flags added = Flags.of(now, contact, change.addedRelative(), relativeKeys);
+        Counts counted = Counts.of(now, events, change.addedActivity(), activityKeys);
+        added.set().forEach(keptFlags::add);
+        keptCounts.addAll(counted.map());
+        return new TimeState(new Flags(keptFlags.build(), Math.min(flagsChange, added.nextChange())),
+                new Counts(keptCounts.build(), Math.min(countsChange, counted.nextChange())), now, contact,
                 events, change.to());
     }
 
     /** This state's counts, which hold at {@code now}, with the events added: a count is a sum over events. */
     private Counts countsWith(List<EmailEvent> added, long now) {
-        Counts more = Counts.of(now, added, windows.activityKeys());
+        Counts more = Counts.of(now, added, windows.activityKeys(), windows.activityKeyPositions());
         if (more.map().isEmpty()) {
             return new Counts(counts, Math.min(countsChange, more.nextChange()));
         }
-        Map<String, Integer> sum = new HashMap<>(counts);
-        more.map().forEach((key, count) -> sum.merge(key, count, Integer::sum));
-        return new Counts(Map.copyOf(sum), Math.min(countsChange, more.nextChange()));
+        Map<String, Integer> sum = WindowCounts.builder(windows.activityKeyPositions()).addAll(counts)
+                .addAll(more.map()).build();
+        return new Counts(sum, Math.min(countsChange, more.nextChange()));
     }
 
     /** The relative windows that hold, and the first instant at which one changes. */
     private record Flags(Set<String> set, long nextChange) {
 
-        static Flags of(long now, NormalizedContact contact, Map<RelativeWindow, String> relative) {
+        /** The flags of the {@code relative} windows, all of them windows of {@code keys}. */
+        static Flags of(long now, NormalizedContact contact, Map<RelativeWindow, String> relative, WindowKeys keys) {
             if (relative.isEmpty()) {
                 return new Flags(Set.of(), NO_CHANGE);
             }
-            Set<String> flags = new HashSet<>();
+            WindowFlags.Builder flags = WindowFlags.builder(keys);
             long next = NO_CHANGE;
             for (Map.Entry<RelativeWindow, String> keyed : relative.entrySet()) {
                 RelativeWindow window = keyed.getKey();
@@ -162,7 +172,7 @@ final class TimeState {
                     next = Math.min(next, change.getAsLong());
                 }
             }
-            return new Flags(Set.copyOf(flags), next);
+            return new Flags(flags.build(), next);
         }
 
         private static Long instantOf(Field field, NormalizedContact contact) {
@@ -176,7 +186,8 @@ final class TimeState {
     /** The activity windows' counts above zero, and the first instant at which one changes. */
     private record Counts(Map<String, Integer> map, long nextChange) {
 
-        static Counts of(long now, List<EmailEvent> events, Map<ActivityWindow, String> activity) {
+        /** The counts of the {@code activity} windows, all of them windows of {@code keys}. */
+        static Counts of(long now, List<EmailEvent> events, Map<ActivityWindow, String> activity, WindowKeys keys) {
             if (events.isEmpty() || activity.isEmpty()) {
                 return new Counts(Map.of(), NO_CHANGE);
             }
@@ -184,16 +195,14 @@ final class TimeState {
             for (int i = 0; i < at.length; i++) {
                 at[i] = events.get(i).at().toEpochMilli();
             }
-            Map<String, Integer> counts = new HashMap<>();
+            WindowCounts.Builder counts = WindowCounts.builder(keys);
             long next = NO_CHANGE;
             for (Map.Entry<ActivityWindow, String> keyed : activity.entrySet()) {
                 ActivityWindow.Tally tally = keyed.getKey().tally(events, at, now);
-                if (tally.count() > 0) {
-                    counts.put(keyed.getValue(), tally.count());
-                }
+                counts.add(keyed.getValue(), tally.count());
                 next = Math.min(next, tally.nextChange());
             }
-            return new Counts(Map.copyOf(counts), next);
+            return new Counts(counts.build(), next);
         }
     }
 }

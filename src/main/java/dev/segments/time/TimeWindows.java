@@ -15,10 +15,14 @@ public final class TimeWindows {
 
     private final Map<RelativeWindow, String> relative;
     private final Map<ActivityWindow, String> activity;
+    private final WindowKeys relativeKeyPositions;
+    private final WindowKeys activityKeyPositions;
 
     public TimeWindows(Set<RelativeWindow> relative, Set<ActivityWindow> activity) {
         this.relative = keyed(relative, RelativeWindow::key);
         this.activity = keyed(activity, ActivityWindow::key);
+        this.relativeKeyPositions = new WindowKeys(this.relative.values());
+        this.activityKeyPositions = new WindowKeys(this.activity.values());
     }
 
     private static <W> Map<W, String> keyed(Set<W> windows, java.util.function.Function<W, String> key) {
@@ -43,6 +47,16 @@ public final class TimeWindows {
     /** Each activity window with its key. */
     public Map<ActivityWindow, String> activityKeys() {
         return activity;
+    }
+
+    /** The relative windows' keys, numbered: the positions of a contact's {@link WindowFlags}. */
+    public WindowKeys relativeKeyPositions() {
+        return relativeKeyPositions;
+    }
+
+    /** The activity windows' keys, numbered: the positions of a contact's {@link WindowCounts}. */
+    public WindowKeys activityKeyPositions() {
+        return activityKeyPositions;
     }
 
     /** What moving from these windows to {@code next} adds and keeps, worked out once for all contacts. */
