@@ -1,7 +1,5 @@
 package dev.segments.engine;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.drools.core.common.ActivationsManager;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.common.PropagationContext;
@@ -18,24 +16,23 @@ import org.drools.tms.beliefsystem.ModedAssertion;
 /**
  * A rule's match with truth maintenance, 152 bytes where drools-tms' {@code TruthMaintenanceSystemRuleTerminalNodeLeftTuple}
  * takes 160: that class holds three lists, the facts the match justifies and two for the declarative agenda's
- * blocking, which no rule of the engine uses; an object's fields fill 8-byte steps, and the match with one list fits
- * the step below. The blocking lists of a match that has them, in a session with a declarative agenda, are kept
- * aside, by match. Otherwise it behaves as drools-tms' match, whose methods these follow; {@link LeanMatches} makes
- * it every rule's match.
+ * blocking, which no rule of the engine uses; an object's fields fill 8-byte steps, and the match with one field for
+ * its lists fits the step below. The field holds the list of justified facts, or, once the match blocks or is
+ * blocked (only with a declarative agenda), an object with all three. Otherwise it behaves as drools-tms' match, whose
+ * methods these follow; {@link LeanMatches} makes it every rule's match.
  */
+@SuppressWarnings({"rawtypes", "unchecked"})
 final class LeanMatch<T extends ModedAssertion<T>> extends RuleTerminalNodeLeftTuple
         implements TruthMaintenanceSystemInternalMatch<T> {
 
-    /** The blocking lists of the matches that have them; in use only with a declarative agenda. */
-    private static final Map<LeanMatch<?>, Blocking> BLOCKING = new IdentityHashMap<>();
-    private static volatile boolean anyBlocking;
-
-    private static final class Blocking {
+    private static final class Lists {
+        LinkedList justified;
         LinkedList<SimpleMode> blockers;
         LinkedList<LogicalDependency<SimpleMode>> blocked;
     }
 
-    private LinkedList<LogicalDependency<T>> justified;
+    /** The justified facts' {@link LinkedList}, or {@link Lists}. */
+    private Object lists;
 
     LeanMatch() {
     }
@@ -61,22 +58,44 @@ final class LeanMatch<T extends ModedAssertion<T>> extends RuleTerminalNodeLeftT
         super(leftTuple, rightTuple, currentLeftChild, currentRightChild, sink, leftTupleMemoryEnabled);
     }
 
+    /** The three lists, made on the first use of the blocking ones. */
+    private Lists all() {
+        if (lists instanceof Lists all) {
+            return all;
+        }
+        Lists all = new Lists();
+        all.justified = (LinkedList) lists;
+        lists = all;
+        return all;
+    }
+
+    /** The three lists if the blocking ones were ever used, else {@code null}. */
+    private Lists blocking() {
+        return lists instanceof Lists all ? all : null;
+    }
+
     @Override
     public void addLogicalDependency(LogicalDependency<T> node) {
+        LinkedList<LogicalDependency<T>> justified = getLogicalDependencies();
         if (justified == null) {
             justified = new LinkedList<>();
+            setLogicalDependencies(justified);
         }
         justified.add(node);
     }
 
     @Override
     public LinkedList<LogicalDependency<T>> getLogicalDependencies() {
-        return justified;
+        return lists instanceof Lists all ? all.justified : (LinkedList) lists;
     }
 
     @Override
     public void setLogicalDependencies(LinkedList<LogicalDependency<T>> justified) {
-        this.justified = justified;
+        if (lists instanceof Lists all) {
+            all.justified = justified;
+        } else {
+            lists = justified;
+        }
     }
 
     @Override
@@ -86,34 +105,11 @@ final class LeanMatch<T extends ModedAssertion<T>> extends RuleTerminalNodeLeftT
         TruthMaintenanceSystemImpl.removeLogicalDependencies(this);
     }
 
-    // The declarative agenda's blocking, as drools-tms keeps it, in the lists kept aside
-
-    private static Blocking blockingOf(LeanMatch<?> match, boolean create) {
-        if (!create && !anyBlocking) {
-            return null;
-        }
-        synchronized (BLOCKING) {
-            Blocking blocking = BLOCKING.get(match);
-            if (blocking == null && create) {
-                blocking = new Blocking();
-                BLOCKING.put(match, blocking);
-                anyBlocking = true;
-            }
-            return blocking;
-        }
-    }
-
-    private static void forgetBlocking(LeanMatch<?> match) {
-        if (anyBlocking) {
-            synchronized (BLOCKING) {
-                BLOCKING.remove(match);
-            }
-        }
-    }
+    // The declarative agenda's blocking, as drools-tms' match keeps it
 
     @Override
     public LinkedList<SimpleMode> getBlockers() {
-        Blocking blocking = blockingOf(this, false);
+        Lists blocking = blocking();
         return blocking == null ? null : blocking.blockers;
     }
 
@@ -125,25 +121,27 @@ final class LeanMatch<T extends ModedAssertion<T>> extends RuleTerminalNodeLeftT
 
     @Override
     public LinkedList<LogicalDependency<SimpleMode>> getBlocked() {
-        Blocking blocking = blockingOf(this, false);
+        Lists blocking = blocking();
         return blocking == null ? null : blocking.blocked;
     }
 
     @Override
     public void setBlocked(LinkedList<LogicalDependency<SimpleMode>> blocked) {
-        if (blocked != null || anyBlocking) {
-            blockingOf(this, true).blocked = blocked;
+        // drools-tms' helper clears this before every firing: a match that never blocked keeps its one list
+        Lists blocking = blocked != null ? all() : blocking();
+        if (blocking != null) {
+            blocking.blocked = blocked;
         }
     }
 
     @Override
     public void addBlocked(LogicalDependency<SimpleMode> dep) {
-        Blocking own = blockingOf(this, true);
+        Lists own = all();
         if (own.blocked == null) {
             own.blocked = new LinkedList<>();
         }
         own.blocked.add(dep);
-        Blocking target = blockingOf((LeanMatch<?>) dep.getJustified(), true);
+        Lists target = ((LeanMatch<?>) dep.getJustified()).all();
         if (target.blockers == null) {
             target.blockers = new LinkedList<>();
             target.blockers.add(dep.getMode());
@@ -155,7 +153,7 @@ final class LeanMatch<T extends ModedAssertion<T>> extends RuleTerminalNodeLeftT
 
     @Override
     public void removeAllBlockersAndBlocked(ActivationsManager activationsManager) {
-        Blocking own = blockingOf(this, false);
+        Lists own = blocking();
         if (own == null) {
             return;
         }
@@ -165,6 +163,7 @@ final class LeanMatch<T extends ModedAssertion<T>> extends RuleTerminalNodeLeftT
                 dep.getJustifier().getBlocked().remove(dep);
             }
         }
+        own.blockers = null;
         if (own.blocked != null) {
             for (LogicalDependency<SimpleMode> dep = own.blocked.getFirst(); dep != null; ) {
                 LogicalDependency<SimpleMode> next = dep.getNext();
@@ -176,18 +175,12 @@ final class LeanMatch<T extends ModedAssertion<T>> extends RuleTerminalNodeLeftT
                 dep = next;
             }
         }
-        forgetBlocking(this);
+        own.blocked = null;
     }
 
     @Override
     public void removeBlocked(LogicalDependency<SimpleMode> dep) {
-        Blocking own = blockingOf(this, false);
-        if (own != null && own.blocked != null) {
-            own.blocked.remove(dep);
-        }
-        LinkedList<SimpleMode> blockers = ((LeanMatch<?>) dep.getJustified()).getBlockers();
-        if (blockers != null) {
-            blockers.remove(dep.getMode());
-        }
+        getBlocked().remove(dep);
+        ((LeanMatch<?>) dep.getJustified()).getBlockers().remove(dep.getMode());
     }
 }

@@ -14,8 +14,8 @@ import org.kie.internal.utils.KieHelper;
 
 /**
  * {@link LeanMatches} makes the matches of every session in the JVM, so a session with Drools' declarative agenda,
- * which the engine never builds, still blocks and unblocks matches: {@link LeanMatch} keeps those lists aside, and
- * {@link LeanMatchHelpers} blocks and unblocks it.
+ * which the engine never builds, still blocks and unblocks matches: {@link LeanMatch} makes room for the blocking
+ * lists when they are used, and {@link LeanMatchHelpers} blocks and unblocks it.
  */
 class LeanMatchBlockingTest {
 
