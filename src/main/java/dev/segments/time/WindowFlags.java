@@ -8,15 +8,24 @@ import java.util.Set;
 /**
  * The keys of the relative windows that hold for a contact, as one bit per window of its rule set: what rules read
  * as {@code timeFlags} ({@code timeFlagsPart4.contains("createdAt withinLast P14D")}). Immutable.
+ *
+ * <p>Most of what rules ask is not set. A bit per set key's hash answers most of those without looking the key's
+ * position up, as a hash set's empty slot does.
  */
 public final class WindowFlags extends AbstractSet<String> {
 
     private final WindowKeys keys;
-    private final long[] bits;
+    /** The first 64 windows' bits; the rest, if the rule set has more, in {@link #more}. */
+    private final long bits;
+    private final long[] more;
+    /** Bit {@code hashCode() & 63} of every key set. */
+    private final long hashes;
 
-    private WindowFlags(WindowKeys keys, long[] bits) {
+    private WindowFlags(WindowKeys keys, long[] words, long hashes) {
         this.keys = keys;
-        this.bits = bits;
+        this.bits = words.length == 0 ? 0 : words[0];
+        this.more = words.length > 1 ? Arrays.copyOfRange(words, 1, words.length) : null;
+        this.hashes = hashes;
     }
 
     /** Flags being set, for the windows of {@code keys}. */
@@ -26,15 +35,20 @@ public final class WindowFlags extends AbstractSet<String> {
 
     @Override
     public boolean contains(Object key) {
+        if (key == null || (hashes & 1L << key.hashCode()) == 0) {
+            return false;
+        }
         int position = keys.positionOf(key);
         return position >= 0 && holds(position);
     }
 
     @Override
     public int size() {
-        int size = 0;
-        for (long word : bits) {
-            size += Long.bitCount(word);
+        int size = Long.bitCount(bits);
+        if (more != null) {
+            for (long word : more) {
+                size += Long.bitCount(word);
+            }
         }
         return size;
     }
@@ -45,13 +59,14 @@ public final class WindowFlags extends AbstractSet<String> {
     }
 
     private boolean holds(int position) {
-        return (bits[position >>> 6] & 1L << position) != 0;
+        long word = position < 64 ? bits : more[(position >>> 6) - 1];
+        return (word & 1L << position) != 0;
     }
 
     @Override
     public boolean equals(Object other) {
         if (other instanceof WindowFlags that && that.keys == keys) {
-            return Arrays.equals(bits, that.bits);
+            return bits == that.bits && Arrays.equals(more, that.more);
         }
         return super.equals(other);
     }
@@ -65,6 +80,7 @@ public final class WindowFlags extends AbstractSet<String> {
 
         private final WindowKeys keys;
         private final long[] bits;
+        private long hashes;
         private boolean any;
 
         private Builder(WindowKeys keys) {
@@ -79,13 +95,14 @@ public final class WindowFlags extends AbstractSet<String> {
                 throw new IllegalArgumentException("not a key of these windows: " + key);
             }
             bits[position >>> 6] |= 1L << position;
+            hashes |= 1L << key.hashCode();
             any = true;
             return this;
         }
 
         /** The flags set; the shared empty set if none is. */
         public Set<String> build() {
-            return any ? new WindowFlags(keys, bits.clone()) : Set.of();
+            return any ? new WindowFlags(keys, bits, hashes) : Set.of();
         }
     }
 }
