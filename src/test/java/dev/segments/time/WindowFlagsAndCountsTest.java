@@ -3,8 +3,10 @@ package dev.segments.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,31 @@ class WindowFlagsAndCountsTest {
 
         assertThat(flags).containsExactly("window 3", "window 64", "window 129")
                 .doesNotContain("window 0", "window 65", "window 128");
+    }
+
+    @Test
+    void flagsAnswerAsAHashSetOfTheSameKeys() {
+        // Keys share the bits of their hashes that answer a quick "no": every answer must still be exact
+        List<String> names = IntStream.range(0, 130).mapToObj(i -> "lastEmailOpenedAt withinLast P" + i + "D").toList();
+        WindowKeys many = new WindowKeys(names);
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            Set<String> expected = new HashSet<>();
+            WindowFlags.Builder builder = WindowFlags.builder(many);
+            for (String name : names) {
+                if (random.nextInt(8) == 0) {
+                    expected.add(name);
+                    builder.add(name);
+                }
+            }
+            Set<String> flags = builder.build();
+            for (String name : names) {
+                assertThat(flags.contains(name)).as("%s in %s", name, expected).isEqualTo(expected.contains(name));
+            }
+            assertThat(flags.contains("not a window")).isFalse();
+            assertThat(flags.contains(null)).isFalse();
+            assertThat(flags).hasSameSizeAs(expected).isEqualTo(expected).hasSameHashCodeAs(expected);
+        }
     }
 
     @Test
