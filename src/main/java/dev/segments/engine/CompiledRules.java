@@ -12,12 +12,20 @@ import org.kie.api.builder.ReleaseId;
 
 /**
  * A rule set that compiled: its KIE module, generated segments, hand-written segment ids, time windows, workflows, the
- * generated segments whose memberships the engine keeps from rule matches rather than facts, the names of all its
- * rules ({@code package/name}), and the tags whose part a change names.
+ * generated segments whose memberships the engine keeps from rule matches rather than facts, and the tags whose part a
+ * change names.
  */
-record CompiledRules(ReleaseId releaseId, List<GeneratedSegment> generated, Map<String, Location> handwrittenIds,
-        TimeWindows windows, WorkflowCatalog workflows, Set<String> matchKept, Set<String> ruleNames,
-        TagsRead tagsRead) {
+record CompiledRules(BuiltModule module, List<GeneratedSegment> generated, Map<String, Location> handwrittenIds,
+        TimeWindows windows, WorkflowCatalog workflows, Set<String> matchKept, TagsRead tagsRead) {
+
+    ReleaseId releaseId() {
+        return module.releaseId();
+    }
+
+    /** Every rule, as {@code package/name}. */
+    Set<String> ruleNames() {
+        return module.ruleNames();
+    }
 
     Set<String> segmentIds() {
         Set<String> ids = new TreeSet<>(handwrittenIds.keySet());

@@ -152,7 +152,7 @@ public final class PartitionedSegments implements Segments {
      */
     @Override
     public synchronized List<MembershipChange> updateRules(RuleSources sources) {
-        CompiledRules next = compiler.compile(sources);
+        CompiledRules next = compiler.compileChange(sources, rules);
         List<CompletableFuture<List<MembershipChange>>> switching = partitions.stream()
                 .map(engine -> CompletableFuture.supplyAsync(() -> engine.switchTo(next), workers)).toList();
         List<MembershipChange> all = new ArrayList<>();

@@ -27,12 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.kie.api.KieServices;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 /**
@@ -44,8 +39,6 @@ public final class RuleCompiler {
     static {
         DroolsTuning.apply();
     }
-
-    private static final String RESOURCES = "src/main/resources/";
 
     private final KieServices kie = KieServices.get();
     private final DrlGenerator generator;
@@ -77,16 +70,26 @@ public final class RuleCompiler {
 
     /** Compiles the sources; throws {@link RuleCompilationException} with every problem when they do not compile. */
     CompiledRules compile(RuleSources sources) {
+        return compile(sources, Optional.empty());
+    }
+
+    /**
+     * Compiles the sources as a change from rules this compiler compiled: when only segment files changed, only the
+     * DRL of the changed ones is compiled ({@link ChangedSegmentsBuild}), else everything. The rules it gives serve to
+     * update a session running {@code base}'s rules or rules compiled from them, not to start one.
+     */
+    CompiledRules compileChange(RuleSources sources, CompiledRules base) {
+        return compile(sources, Optional.of(base));
+    }
+
+    private CompiledRules compile(RuleSources sources, Optional<CompiledRules> base) {
         List<Issue> issues = new ArrayList<>();
         Map<String, Location> handwrittenIds = new LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
         Map<String, String> reportedPaths = new HashMap<>();
         Map<String, Location> generatedAt = new HashMap<>();
         Set<String> generatedIds = new HashSet<>();
         sources.segments().forEach(s -> generatedIds.add(s.id()));
-
-        ReleaseId releaseId = kie.newReleaseId("dev.segments", artifactId, "1.0." + builds.incrementAndGet());
-        KieFileSystem files = kie.newKieFileSystem();
-        files.generateAndWritePomXML(releaseId);
 
         List<GeneratedSegment> generated = new ArrayList<>();
         Set<RelativeWindow> relative = new HashSet<>();
@@ -102,8 +105,8 @@ public final class RuleCompiler {
             generated.add(g);
             relative.addAll(g.windows().relative());
             activity.addAll(g.windows().activity());
-            String path = "segments/generated/" + segment.id() + ".drl";
-            files.write(RESOURCES + path, g.drl());
+            String path = ModuleLayout.generatedPath(segment.id());
+            files.put(path, g.drl());
             reportedPaths.put(path, segment.sourceFile());
             generatedAt.put(path, segment.at());
         }
@@ -111,7 +114,7 @@ public final class RuleCompiler {
         for (DrlFile file : sources.handwritten()) {
             generatedPackageIn(file).ifPresent(issues::add);
             String path = packageFolder(file) + "handwritten-" + (index++) + "-" + fileName(file.path(), ".drl");
-            files.write(RESOURCES + path, file.content());
+            files.put(path, file.content());
             reportedPaths.put(path, file.path());
             HandwrittenSegments.idsIn(file).forEach((id, at) -> {
                 if (generatedIds.contains(id)) {
@@ -130,44 +133,38 @@ public final class RuleCompiler {
                 continue;
             }
             String path = "workflows/workflow-" + (index++) + "-" + fileName(file.path(), ".bpmn");
-            files.write(RESOURCES + path, file.content());
+            files.put(path, file.content());
             reportedPaths.put(path, file.path());
             workflowsByPath.put(path, file);
         }
-        KieBuilder builder = kie.newKieBuilder(files).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            if (!isEcho(message)) {
-                issues.add(issue(message, reportedPaths, generatedAt));
-            }
-        }
+        ModuleLayout layout = new ModuleLayout(files, reportedPaths, generatedAt, workflowsByPath);
+        ModuleBuild build = build(layout, base.map(CompiledRules::module)
+                .filter(b -> issues.isEmpty() && layout.sameBesidesGenerated(b.layout())));
+        issues.addAll(build.issues());
         WorkflowCatalog catalog = WorkflowCatalog.EMPTY;
-        if (issues.isEmpty() && !workflowsByPath.isEmpty()) {
+        if (issues.isEmpty() && build.module().isPresent() && !workflowsByPath.isEmpty()) {
             Set<String> segmentIds = new HashSet<>(generatedIds);
             segmentIds.addAll(handwrittenIds.keySet());
-            catalog = WorkflowCatalog.of(kie.newKieContainer(releaseId).getKieBase(), workflowsByPath, segmentIds,
+            catalog = WorkflowCatalog.of(build.module().orElseThrow().processes(), workflowsByPath, segmentIds,
                     taskNames);
             issues.addAll(catalog.issues());
         }
-        if (!issues.isEmpty()) {
-            kie.getRepository().removeKieModule(releaseId);
+        if (!issues.isEmpty() || build.module().isEmpty()) {
+            build.module().ifPresent(module -> discard(module.releaseId()));
             throw new RuleCompilationException(issues);
         }
         Set<String> tagsRead = new HashSet<>();
         generated.forEach(g -> tagsRead.addAll(g.tagsRead()));
-        return new CompiledRules(releaseId, generated, handwrittenIds, new TimeWindows(relative, activity), catalog,
-                Set.copyOf(matchKept), ruleNames((InternalKieModule) builder.getKieModule()),
+        return new CompiledRules(build.module().orElseThrow(), generated, handwrittenIds,
+                new TimeWindows(relative, activity), catalog, Set.copyOf(matchKept),
                 TagsRead.of(tagsRead, sources.handwritten()));
     }
 
-    /** Every rule of the module, as {@code package/name}. */
-    private static Set<String> ruleNames(InternalKieModule module) {
-        Set<String> names = new HashSet<>();
-        for (String kieBase : module.getKieModuleModel().getKieBaseModels().keySet()) {
-            for (KiePackage kiePackage : module.getKnowledgePackagesForKieBase(kieBase)) {
-                kiePackage.getRules().forEach(rule -> names.add(kiePackage.getName() + "/" + rule.getName()));
-            }
-        }
-        return Set.copyOf(names);
+    /** Builds only the changed segment files when a base module with the same other files is given and still here. */
+    private ModuleBuild build(ModuleLayout layout, Optional<BuiltModule> base) {
+        ReleaseId releaseId = kie.newReleaseId("dev.segments", artifactId, "1.0." + builds.incrementAndGet());
+        return base.flatMap(b -> ChangedSegmentsBuild.of(kie, releaseId, layout, b))
+                .orElseGet(() -> WholeModuleBuild.of(kie, releaseId, layout));
     }
 
     void discard(ReleaseId releaseId) {
@@ -176,44 +173,6 @@ public final class RuleCompiler {
 
     KieServices kie() {
         return kie;
-    }
-
-    /**
-     * Messages that repeat a problem reported better elsewhere: after a syntax error the parser also says it made no
-     * package, and duplicate process ids are reported by {@link ProcessIds} with both files named.
-     */
-    private static boolean isEcho(Message message) {
-        String text = message.getText();
-        return text != null && (text.contains("Parser returned a null Package")
-                || text.contains("Process with same id already exists"));
-    }
-
-    /** The parser puts the real column in its text ({@code [ERR 101] Line 5:25 ...}) and reports column 0. */
-    private static final Pattern LINE_AND_COLUMN =
-            Pattern.compile("Line (\\d+):(\\d+)");
-    /** An XML parser's position ({@code lineNumber: 13; columnNumber: 7}), 1-based. */
-    private static final Pattern XML_POSITION = Pattern.compile("lineNumber: (\\d+); columnNumber: (\\d+)");
-
-    private static Issue issue(Message message, Map<String, String> reportedPaths, Map<String, Location> generatedAt) {
-        String path = message.getPath() == null ? "" : message.getPath();
-        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s+", " ");
-        Location segment = generatedAt.get(path);
-        if (segment != null) {
-            return new Issue(segment, "generated DRL does not compile (line " + message.getLine() + "): " + text);
-        }
-        String file = reportedPaths.getOrDefault(path, path);
-        int line = Math.max(message.getLine(), 0);
-        int column = Math.max(message.getColumn(), 0);
-        Matcher position = LINE_AND_COLUMN.matcher(text);
-        if (column == 0 && position.find() && Integer.parseInt(position.group(1)) == line) {
-            column = Integer.parseInt(position.group(2)) + 1;
-        }
-        Matcher xml = XML_POSITION.matcher(text);
-        if (line == 0 && xml.find()) {
-            line = Integer.parseInt(xml.group(1));
-            column = Integer.parseInt(xml.group(2));
-        }
-        return new Issue(new Location(file, line, column), text);
     }
 
     private static final Pattern PACKAGE =

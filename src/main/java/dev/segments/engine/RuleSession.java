@@ -61,6 +61,9 @@ final class RuleSession implements AutoCloseable {
 
     RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start, WorkflowRunner workflows,
             ContactOrdinals ordinals) {
+        if (!rules.module().whole()) {
+            throw new IllegalArgumentException("a session starts from rules compiled as a whole, not from a change");
+        }
         this.compiler = compiler;
         this.rules = rules;
         this.workflows = workflows;

@@ -279,7 +279,9 @@ public final class SegmentEngine implements Segments {
      */
     @Override
     public List<MembershipChange> updateRules(RuleSources sources) {
-        CompiledRules next = compiler.compile(sources); // before taking the lock: writes go on while it compiles
+        // Before taking the lock, so writes go on while it compiles; against rules that may be replaced meanwhile,
+        // which only costs the compiler's shortcut: a change compiles to all of the rules' files.
+        CompiledRules next = compiler.compileChange(sources, read(() -> session.rules()));
         return write(() -> {
             CompiledRules previous = session.rules();
             try {

@@ -20,13 +20,12 @@ import org.jbpm.workflow.core.node.StateNode;
 import org.jbpm.workflow.core.node.SubProcessNode;
 import org.jbpm.workflow.core.node.TimerNode;
 import org.jbpm.workflow.core.node.WorkItemNode;
-import org.kie.api.KieBase;
 import org.kie.api.definition.process.Node;
 import org.kie.api.definition.process.NodeContainer;
 import org.kie.api.definition.process.Process;
 
 /**
- * The workflows of a KieBase by trigger, and what is wrong with them: a start event that no segment change can
+ * The workflows of a rule set by trigger, and what is wrong with them: a start event that no segment change can
  * trigger, a trigger naming an unknown segment, a task nobody handles, a wait state (not supported yet).
  */
 public final class WorkflowCatalog {
@@ -46,12 +45,12 @@ public final class WorkflowCatalog {
      * @param segmentIds every segment a trigger may name
      * @param taskNames every task with a handler
      */
-    public static WorkflowCatalog of(KieBase base, Map<String, WorkflowFile> files, Set<String> segmentIds,
-            Set<String> taskNames) {
+    public static WorkflowCatalog of(Collection<? extends Process> processes, Map<String, WorkflowFile> files,
+            Set<String> segmentIds, Set<String> taskNames) {
         Map<String, List<Trigger>> triggers = new TreeMap<>();
         List<Issue> issues = new ArrayList<>();
         Set<String> withProcess = new HashSet<>();
-        for (Process process : base.getProcesses()) {
+        for (Process process : processes) {
             WorkflowFile file = process.getResource() == null ? null
                     : files.get(process.getResource().getSourcePath());
             if (file == null) {
