@@ -13,8 +13,8 @@ import org.kie.api.definition.process.Process;
  * ({@code package/name}), and its processes.
  *
  * @param whole whether the module was compiled as a whole, so a container can start from it; a module built from a
- *     change of segment files had only those compiled ({@link ChangedSegmentsBuild}) and serves to update a running
- *     container
+ *     change of DRL files had only what the change needs compiled ({@link ChangedFilesBuild}) and serves to update a
+ *     running container
  */
 record BuiltModule(ReleaseId releaseId, ModuleLayout layout, Map<String, Set<String>> rulesByPath,
         List<Process> processes, boolean whole) {

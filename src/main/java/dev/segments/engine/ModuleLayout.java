@@ -31,33 +31,39 @@ record ModuleLayout(Map<String, String> files, Map<String, String> reportedPaths
         return path.startsWith(GENERATED_FOLDER);
     }
 
-    /** Whether every file but the generated ones is the same here as in {@code other}, at the same path. */
-    boolean sameBesidesGenerated(ModuleLayout other) {
-        return besidesGenerated(files).equals(besidesGenerated(other.files));
+    /** Whether the workflow files are the same here as in {@code other}, at the same paths. */
+    boolean sameWorkflows(ModuleLayout other) {
+        return workflowFiles(files, workflows).equals(workflowFiles(other.files, other.workflows));
     }
 
-    /** The generated files that are new here or differ from {@code base}'s, in path order. */
-    Map<String, String> generatedChangedFrom(ModuleLayout base) {
+    /** The hand-written DRL files, by path. */
+    Map<String, String> handwritten() {
+        Map<String, String> handwritten = new TreeMap<>(files);
+        handwritten.keySet().removeIf(path -> isGenerated(path) || workflows.containsKey(path));
+        return handwritten;
+    }
+
+    /** The files that are new here or differ from {@code base}'s, in path order. */
+    Map<String, String> changedFrom(ModuleLayout base) {
         Map<String, String> changed = new TreeMap<>();
         files.forEach((path, content) -> {
-            if (isGenerated(path) && !content.equals(base.files.get(path))) {
+            if (!content.equals(base.files.get(path))) {
                 changed.put(path, content);
             }
         });
         return changed;
     }
 
-    /** The generated files of {@code base} that are not here. */
-    Set<String> generatedRemovedFrom(ModuleLayout base) {
-        Set<String> removed = new TreeSet<>();
-        base.files.keySet().stream().filter(path -> isGenerated(path) && !files.containsKey(path))
-                .forEach(removed::add);
+    /** The files of {@code base} that are not here. */
+    Set<String> removedFrom(ModuleLayout base) {
+        Set<String> removed = new TreeSet<>(base.files.keySet());
+        removed.removeAll(files.keySet());
         return removed;
     }
 
-    private static Map<String, String> besidesGenerated(Map<String, String> files) {
-        Map<String, String> rest = new TreeMap<>(files);
-        rest.keySet().removeIf(ModuleLayout::isGenerated);
-        return rest;
+    private static Map<String, String> workflowFiles(Map<String, String> files, Map<String, WorkflowFile> workflows) {
+        Map<String, String> found = new TreeMap<>();
+        workflows.keySet().forEach(path -> found.put(path, files.get(path)));
+        return found;
     }
 }

@@ -74,8 +74,9 @@ public final class RuleCompiler {
     }
 
     /**
-     * Compiles the sources as a change from rules this compiler compiled: when only segment files changed, only the
-     * DRL of the changed ones is compiled ({@link ChangedSegmentsBuild}), else everything. The rules it gives serve to
+     * Compiles the sources as a change from rules this compiler compiled: when only DRL changed (segment files or
+     * hand-written DRL, not workflows), only what the change needs is compiled ({@link ChangedFilesBuild}), else
+     * everything. The rules it gives serve to
      * update a session running {@code base}'s rules or rules compiled from them, not to start one.
      */
     CompiledRules compileChange(RuleSources sources, CompiledRules base) {
@@ -139,7 +140,7 @@ public final class RuleCompiler {
         }
         ModuleLayout layout = new ModuleLayout(files, reportedPaths, generatedAt, workflowsByPath);
         ModuleBuild build = build(layout, base.map(CompiledRules::module)
-                .filter(b -> issues.isEmpty() && layout.sameBesidesGenerated(b.layout())));
+                .filter(b -> issues.isEmpty()));
         issues.addAll(build.issues());
         WorkflowCatalog catalog = WorkflowCatalog.EMPTY;
         if (issues.isEmpty() && build.module().isPresent() && !workflowsByPath.isEmpty()) {
@@ -160,10 +161,10 @@ public final class RuleCompiler {
                 TagsRead.of(tagsRead, sources.handwritten()));
     }
 
-    /** Builds only the changed segment files when a base module with the same other files is given and still here. */
+    /** Builds only what changed from the base module when one is given and the change allows it, else everything. */
     private ModuleBuild build(ModuleLayout layout, Optional<BuiltModule> base) {
         ReleaseId releaseId = kie.newReleaseId("dev.segments", artifactId, "1.0." + builds.incrementAndGet());
-        return base.flatMap(b -> ChangedSegmentsBuild.of(kie, releaseId, layout, b))
+        return base.flatMap(b -> ChangedFilesBuild.of(kie, releaseId, layout, b))
                 .orElseGet(() -> WholeModuleBuild.of(kie, releaseId, layout));
     }
 

@@ -9,6 +9,8 @@ import dev.segments.definition.SegmentDefinition;
 import dev.segments.reference.RandomContacts;
 import dev.segments.reference.RandomSegments;
 import dev.segments.validation.Issue;
+import dev.segments.workflow.Bpmn;
+import dev.segments.workflow.WorkflowFile;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,16 +21,19 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * An edit of segment files alone compiles only the generated files that changed ({@link ChangedSegmentsBuild}); the
- * engine must then behave exactly as after a whole build: the same rules, memberships and changes.
+ * An edit of DRL files alone compiles only what the change needs ({@link ChangedFilesBuild}); the engine must then
+ * behave exactly as after a whole build: the same rules, errors, memberships and changes.
  */
-class SegmentFileEditsTest {
+class RuleFileEditsTest {
 
     static final DrlFile HANDWRITTEN = new DrlFile("rules/texans.drl", """
             package segments.handwritten;
@@ -38,7 +43,20 @@ class SegmentFileEditsTest {
             then insertLogical(new SegmentMembership("texans", $c.getId())); end
             """);
 
-    final RuleCompiler compiler = new RuleCompiler(ZoneOffset.UTC, Set.of());
+    static final DrlFile TEXAN_FUNCTION = new DrlFile("rules/functions.drl", """
+            package segments.handwritten;
+            function boolean isTexan(String state) { return "tx".equals(state); }
+            """);
+
+    static final DrlFile TEXANS_BY_FUNCTION = new DrlFile("rules/texans-by-function.drl", """
+            package segments.handwritten;
+            import dev.segments.engine.Contact;
+            import dev.segments.engine.SegmentMembership;
+            rule "texans by function" when $c : Contact( isTexan(state) )
+            then insertLogical(new SegmentMembership("texans-by-function", $c.getId())); end
+            """);
+
+    final RuleCompiler compiler = new RuleCompiler(ZoneOffset.UTC, Set.of("AddTag"));
 
     @Test
     void aSegmentEditCompilesOnlyTheChangedFilesAndKnowsTheSameRulesAsAWholeBuild() {
@@ -65,14 +83,77 @@ class SegmentFileEditsTest {
     }
 
     @Test
-    void aChangeOfAHandwrittenFileCompilesEverything() {
-        List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
-        CompiledRules base = compiler.compile(RuleSources.of(segments));
+    void aChangeOfHandwrittenFilesCompilesThemAloneAndKnowsTheSameRulesAsAWholeBuild() {
+        List<SegmentDefinition> segments = new RandomSegments(7).segments(6);
+        CompiledRules base = compiler.compile(new RuleSources(segments, List.of(HANDWRITTEN)));
+        DrlFile edited = new DrlFile(HANDWRITTEN.path(), HANDWRITTEN.content().replace("\"tx\"", "\"ca\""));
+        RuleSources sources = new RuleSources(segments.subList(0, 5), List.of(edited, TEXAN_FUNCTION,
+                TEXANS_BY_FUNCTION));
 
-        CompiledRules change = compiler.compileChange(new RuleSources(segments, List.of(HANDWRITTEN)), base);
+        CompiledRules change = compiler.compileChange(sources, base);
+        CompiledRules whole = compiler.compile(sources);
+
+        assertThat(change.module().whole()).isFalse();
+        assertThat(change.ruleNames()).isEqualTo(whole.ruleNames()).contains("segments.handwritten/texans by function");
+        assertThat(change.module().rulesByPath()).isEqualTo(whole.module().rulesByPath());
+        assertThat(filesOf(change)).isEqualTo(filesOf(whole));
+        List.of(base, change, whole).forEach(rules -> compiler.discard(rules.releaseId()));
+    }
+
+    static Stream<Arguments> brokenHandwrittenChanges() {
+        DrlFile syntax = new DrlFile(HANDWRITTEN.path(), HANDWRITTEN.content().replace("when $c", "when when $c"));
+        DrlFile unknownField = new DrlFile(HANDWRITTEN.path(), HANDWRITTEN.content().replace("state ==", "sate =="));
+        return Stream.of(
+                Arguments.of("a syntax error", List.of(syntax, TEXAN_FUNCTION, TEXANS_BY_FUNCTION)),
+                Arguments.of("an unknown field", List.of(unknownField, TEXAN_FUNCTION, TEXANS_BY_FUNCTION)),
+                Arguments.of("a function's file removed", List.of(HANDWRITTEN, TEXANS_BY_FUNCTION)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenHandwrittenChanges")
+    void aHandwrittenChangeThatDoesNotCompileIsRefusedWithTheIssuesOfAWholeBuild(String what, List<DrlFile> files) {
+        List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
+        CompiledRules base = compiler.compile(new RuleSources(segments, List.of(HANDWRITTEN, TEXAN_FUNCTION,
+                TEXANS_BY_FUNCTION)));
+        RuleSources sources = new RuleSources(segments, files);
+
+        List<Issue> whole = issuesOf(() -> compiler.compile(sources));
+        List<Issue> change = issuesOf(() -> compiler.compileChange(sources, base));
+
+        assertThat(change).isNotEmpty().isEqualTo(whole);
+        compiler.discard(base.releaseId());
+    }
+
+    @Test
+    void aSegmentChangeChecksTheUnchangedWorkflowsAgainstTheNewSegments() {
+        List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
+        WorkflowFile welcome = Bpmn.file("welcome", "segment-entered:r2", Bpmn.task("AddTag", "Tag", "welcome"));
+        CompiledRules base = compiler.compile(RuleSources.of(segments).withWorkflows(List.of(welcome)));
+        List<SegmentDefinition> edited = new ArrayList<>(segments);
+        edited.set(1, new RandomSegments(8).segments(4).get(1));
+
+        CompiledRules change = compiler.compileChange(RuleSources.of(edited).withWorkflows(List.of(welcome)), base);
+        RuleSources withoutR2 = RuleSources.of(List.of(segments.get(0), segments.get(1), segments.get(3)))
+                .withWorkflows(List.of(welcome));
+
+        assertThat(change.module().whole()).isFalse();
+        assertThat(change.workflows().issues()).isEmpty();
+        assertThat(issuesOf(() -> compiler.compileChange(withoutR2, change)))
+                .isEqualTo(issuesOf(() -> compiler.compile(withoutR2)))
+                .anySatisfy(issue -> assertThat(issue.message()).contains("r2"));
+        List.of(base, change).forEach(rules -> compiler.discard(rules.releaseId()));
+    }
+
+    @Test
+    void aChangeOfAWorkflowCompilesEverything() {
+        List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
+        WorkflowFile welcome = Bpmn.file("welcome", "segment-entered:r2", Bpmn.task("AddTag", "Tag", "welcome"));
+        CompiledRules base = compiler.compile(RuleSources.of(segments).withWorkflows(List.of(welcome)));
+        WorkflowFile retagged = Bpmn.file("welcome", "segment-entered:r3", Bpmn.task("AddTag", "Tag", "welcome"));
+
+        CompiledRules change = compiler.compileChange(RuleSources.of(segments).withWorkflows(List.of(retagged)), base);
 
         assertThat(change.module().whole()).isTrue();
-        assertThat(change.ruleNames()).contains("segments.handwritten/texans");
         List.of(base, change).forEach(rules -> compiler.discard(rules.releaseId()));
     }
 
@@ -87,7 +168,7 @@ class SegmentFileEditsTest {
         ModuleLayout broken = new ModuleLayout(files, layout.reportedPaths(), layout.generatedAt(), layout.workflows());
         var releaseId = compiler.kie().newReleaseId("dev.segments", "broken", "1.0.0");
 
-        ModuleBuild build = ChangedSegmentsBuild.of(compiler.kie(), releaseId, broken, base.module()).orElseThrow();
+        ModuleBuild build = ChangedFilesBuild.of(compiler.kie(), releaseId, broken, base.module()).orElseThrow();
 
         assertThat(build.module()).isEmpty();
         Location at = layout.generatedAt().get(path);
@@ -111,30 +192,41 @@ class SegmentFileEditsTest {
         List.of(base, change).forEach(rules -> compiler.discard(rules.releaseId()));
     }
 
-    /** Segments added, removed and replaced at random, each edit checked against an engine started on its rules. */
+    /**
+     * Segments added, removed and replaced, and hand-written files changed, at random, each edit checked against an
+     * engine started on its rules.
+     */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void editsReportExactlyTheMembershipsThatChangedAndEndAsAFreshEngine(int partitions) {
         Random random = new Random(partitions * 101L);
         List<SegmentDefinition> pool = new RandomSegments(new Random(5)).segments(30);
         List<SegmentDefinition> segments = new ArrayList<>(pool.subList(0, 12));
+        List<List<DrlFile>> handwrittenVersions = List.of(List.of(HANDWRITTEN),
+                List.of(HANDWRITTEN, TEXAN_FUNCTION, TEXANS_BY_FUNCTION),
+                List.of(new DrlFile(HANDWRITTEN.path(), HANDWRITTEN.content().replace("\"tx\"", "\"ca\""))));
+        List<DrlFile> handwritten = handwrittenVersions.get(0);
+        List<String> ids = new ArrayList<>(pool.stream().map(SegmentDefinition::id).toList());
+        ids.addAll(List.of("texans", "texans-by-function"));
         List<ContactData> contacts = new RandomContacts(new Random(9)).contacts(80);
         EngineOptions options = EngineOptions.startingAt(RuleEditsKeepMatchesTest.START);
-        try (Segments engine = PartitionedSegments.start(new RuleSources(segments, List.of(HANDWRITTEN)), options,
+        try (Segments engine = PartitionedSegments.start(new RuleSources(segments, handwritten), options,
                 partitions)) {
             engine.load(contacts, List.of());
-            for (int edit = 0; edit < 6; edit++) {
-                editAtRandom(segments, pool, random);
-                Map<String, SortedSet<String>> before = membersOf(engine, pool);
-                List<MembershipChange> changes = engine.updateRules(new RuleSources(segments, List.of(HANDWRITTEN)));
-                Map<String, SortedSet<String>> after = membersOf(engine, pool);
+            for (int edit = 0; edit < 8; edit++) {
+                if (random.nextInt(4) == 0) {
+                    handwritten = handwrittenVersions.get(random.nextInt(handwrittenVersions.size()));
+                } else {
+                    editAtRandom(segments, pool, random);
+                }
+                Map<String, SortedSet<String>> before = membersOf(engine, ids);
+                List<MembershipChange> changes = engine.updateRules(new RuleSources(segments, handwritten));
+                Map<String, SortedSet<String>> after = membersOf(engine, ids);
 
                 assertThat(asDifference(changes)).as("edit %d", edit).isEqualTo(difference(before, after));
-                try (Segments fresh = PartitionedSegments.start(new RuleSources(segments, List.of(HANDWRITTEN)),
-                        options, 1)) {
+                try (Segments fresh = PartitionedSegments.start(new RuleSources(segments, handwritten), options, 1)) {
                     fresh.load(contacts, List.of());
-                    assertThat(after).as("edit %d", edit).isEqualTo(membersOf(fresh, pool));
-                    assertThat(engine.members("texans")).isEqualTo(fresh.members("texans"));
+                    assertThat(after).as("edit %d", edit).isEqualTo(membersOf(fresh, ids));
                 }
             }
         }
@@ -150,7 +242,7 @@ class SegmentFileEditsTest {
             engine.load(contacts, List.of());
             segments.set(2, pool.get(9));
             engine.updateRules(RuleSources.of(segments));
-            Map<String, SortedSet<String>> edited = membersOf(engine, pool);
+            Map<String, SortedSet<String>> edited = membersOf(engine, idsOf(pool));
             DrlFile exploding = new DrlFile("rules/exploding.drl", """
                     package segments.handwritten;
                     import dev.segments.engine.Contact;
@@ -159,13 +251,13 @@ class SegmentFileEditsTest {
 
             assertThatThrownBy(() -> engine.updateRules(new RuleSources(segments, List.of(exploding))))
                     .hasRootCauseMessage("boom");
-            assertThat(membersOf(engine, pool)).isEqualTo(edited);
+            assertThat(membersOf(engine, idsOf(pool))).isEqualTo(edited);
 
             segments.set(5, pool.get(10));
             engine.updateRules(RuleSources.of(segments));
             try (SegmentEngine fresh = SegmentEngine.start(RuleSources.of(segments), options)) {
                 fresh.load(contacts, List.of());
-                assertThat(membersOf(engine, pool)).isEqualTo(membersOf(fresh, pool));
+                assertThat(membersOf(engine, idsOf(pool))).isEqualTo(membersOf(fresh, idsOf(pool)));
             }
         }
     }
@@ -187,6 +279,15 @@ class SegmentFileEditsTest {
         }
     }
 
+    private static List<Issue> issuesOf(Runnable compile) {
+        try {
+            compile.run();
+        } catch (RuleCompilationException e) {
+            return e.issues();
+        }
+        throw new AssertionError("compiled");
+    }
+
     /** The module's rule and workflow files, by path. */
     private Map<String, String> filesOf(CompiledRules rules) {
         InternalKieModule module = (InternalKieModule) compiler.kie().getRepository().getKieModule(rules.releaseId());
@@ -196,10 +297,14 @@ class SegmentFileEditsTest {
         return files;
     }
 
-    /** Members of every segment of the pool, present or not, by segment id. */
-    private static Map<String, SortedSet<String>> membersOf(Segments engine, List<SegmentDefinition> pool) {
+    /** Members of every segment, present or not, by segment id. */
+    private static List<String> idsOf(List<SegmentDefinition> segments) {
+        return segments.stream().map(SegmentDefinition::id).toList();
+    }
+
+    private static Map<String, SortedSet<String>> membersOf(Segments engine, List<String> ids) {
         Map<String, SortedSet<String>> members = new HashMap<>();
-        pool.forEach(segment -> members.put(segment.id(), new TreeSet<>(engine.members(segment.id()))));
+        ids.forEach(id -> members.put(id, new TreeSet<>(engine.members(id))));
         return members;
     }
 
