@@ -76,8 +76,7 @@ public final class RuleCompiler {
     /**
      * Compiles the sources as a change from rules this compiler compiled: when only DRL changed (segment files or
      * hand-written DRL, not workflows), only what the change needs is compiled ({@link ChangedFilesBuild}), else
-     * everything. The rules it gives serve to
-     * update a session running {@code base}'s rules or rules compiled from them, not to start one.
+     * everything. The rules it gives serve to update a running session, not to start one.
      */
     CompiledRules compileChange(RuleSources sources, CompiledRules base) {
         return compile(sources, Optional.of(base));
@@ -139,8 +138,8 @@ public final class RuleCompiler {
             workflowsByPath.put(path, file);
         }
         ModuleLayout layout = new ModuleLayout(files, reportedPaths, generatedAt, workflowsByPath);
-        ModuleBuild build = build(layout, base.map(CompiledRules::module)
-                .filter(b -> issues.isEmpty()));
+        // Sources with problems of their own get a whole build, so that every compile error is reported with them.
+        ModuleBuild build = build(layout, base.filter(b -> issues.isEmpty()).map(CompiledRules::module));
         issues.addAll(build.issues());
         WorkflowCatalog catalog = WorkflowCatalog.EMPTY;
         if (issues.isEmpty() && build.module().isPresent() && !workflowsByPath.isEmpty()) {

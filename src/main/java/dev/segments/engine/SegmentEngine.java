@@ -279,8 +279,8 @@ public final class SegmentEngine implements Segments {
      */
     @Override
     public List<MembershipChange> updateRules(RuleSources sources) {
-        // Before taking the lock, so writes go on while it compiles; against rules that may be replaced meanwhile,
-        // which only costs the compiler's shortcut: a change compiles to all of the rules' files.
+        // Before taking the lock, so writes go on while it compiles. Compiled as a change from the rules running now;
+        // should another update replace them meanwhile, the change still holds every file of these sources.
         CompiledRules next = compiler.compileChange(sources, read(() -> session.rules()));
         return write(() -> {
             CompiledRules previous = session.rules();

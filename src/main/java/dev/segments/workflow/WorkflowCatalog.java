@@ -41,6 +41,7 @@ public final class WorkflowCatalog {
     }
 
     /**
+     * @param processes the processes compiled from the workflow files
      * @param files the workflow files, by the resource path they were compiled under
      * @param segmentIds every segment a trigger may name
      * @param taskNames every task with a handler

@@ -232,6 +232,34 @@ class RuleFileEditsTest {
         }
     }
 
+    /** Two updates compiled at once against the same running rules, as {@code updateRules} allows, applied in turn. */
+    @Test
+    void aChangeCompiledAgainstRulesThatWereReplacedMeanwhileStillHoldsEveryFile() {
+        List<SegmentDefinition> pool = new RandomSegments(new Random(5)).segments(12);
+        List<ContactData> contacts = new RandomContacts(new Random(9)).contacts(60);
+        EngineOptions options = EngineOptions.startingAt(RuleEditsKeepMatchesTest.START);
+        CompiledRules running = compiler.compile(new RuleSources(pool.subList(0, 8), List.of(HANDWRITTEN)));
+        RuleSources first = new RuleSources(pool.subList(0, 9), List.of(HANDWRITTEN, TEXAN_FUNCTION,
+                TEXANS_BY_FUNCTION));
+        RuleSources second = new RuleSources(pool.subList(2, 10), List.of(HANDWRITTEN));
+        CompiledRules firstChange = compiler.compileChange(first, running);
+        CompiledRules secondChange = compiler.compileChange(second, running);
+        try (SegmentEngine engine = SegmentEngine.start(compiler, running, options)) {
+            engine.load(contacts, List.of());
+            engine.switchTo(firstChange);
+            engine.switchTo(secondChange);
+            try (SegmentEngine fresh = SegmentEngine.start(second, options)) {
+                fresh.load(contacts, List.of());
+                List<String> ids = new ArrayList<>(idsOf(pool));
+                ids.addAll(List.of("texans", "texans-by-function"));
+                assertThat(membersOf(engine, ids)).isEqualTo(membersOf(fresh, ids));
+                assertThat(engine.segmentIds()).isEqualTo(fresh.segmentIds());
+            }
+        }
+        assertThat(secondChange.module().whole()).isFalse();
+        List.of(running, firstChange, secondChange).forEach(rules -> compiler.discard(rules.releaseId()));
+    }
+
     @Test
     void aFailedUpdateGoesBackToRulesCompiledAsAChangeAndEditsGoOn() {
         List<SegmentDefinition> pool = new RandomSegments(new Random(5)).segments(12);
