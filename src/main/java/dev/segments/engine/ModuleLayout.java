@@ -2,6 +2,8 @@ package dev.segments.engine;
 
 import dev.segments.definition.Location;
 import dev.segments.workflow.WorkflowFile;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,7 +19,7 @@ record ModuleLayout(Map<String, String> files, Map<String, String> reportedPaths
     static final String GENERATED_FOLDER = "segments/generated/";
 
     ModuleLayout {
-        files = Map.copyOf(files);
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files)); // the order they are written to the module
         reportedPaths = Map.copyOf(reportedPaths);
         generatedAt = Map.copyOf(generatedAt);
         workflows = Map.copyOf(workflows);
