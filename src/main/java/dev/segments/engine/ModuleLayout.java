@@ -33,11 +33,6 @@ record ModuleLayout(Map<String, String> files, Map<String, String> reportedPaths
         return path.startsWith(GENERATED_FOLDER);
     }
 
-    /** Whether the workflow files are the same here as in {@code other}, at the same paths. */
-    boolean sameWorkflows(ModuleLayout other) {
-        return workflowFiles(files, workflows).equals(workflowFiles(other.files, other.workflows));
-    }
-
     /** The hand-written DRL files, by path. */
     Map<String, String> handwritten() {
         Map<String, String> handwritten = new TreeMap<>(files);
@@ -61,11 +56,5 @@ record ModuleLayout(Map<String, String> files, Map<String, String> reportedPaths
         Set<String> removed = new TreeSet<>(base.files.keySet());
         removed.removeAll(files.keySet());
         return removed;
-    }
-
-    private static Map<String, String> workflowFiles(Map<String, String> files, Map<String, WorkflowFile> workflows) {
-        Map<String, String> found = new TreeMap<>();
-        workflows.keySet().forEach(path -> found.put(path, files.get(path)));
-        return found;
     }
 }

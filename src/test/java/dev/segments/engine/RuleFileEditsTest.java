@@ -10,6 +10,7 @@ import dev.segments.reference.RandomContacts;
 import dev.segments.reference.RandomSegments;
 import dev.segments.validation.Issue;
 import dev.segments.workflow.Bpmn;
+import dev.segments.workflow.Trigger;
 import dev.segments.workflow.WorkflowFile;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -145,16 +146,50 @@ class RuleFileEditsTest {
     }
 
     @Test
-    void aChangeOfAWorkflowCompilesEverything() {
+    void aChangeOfAWorkflowCompilesItAloneAndKnowsTheSameProcessesAsAWholeBuild() {
+        List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
+        WorkflowFile welcome = Bpmn.file("welcome", "segment-entered:r2", Bpmn.task("AddTag", "Tag", "welcome"));
+        WorkflowFile farewell = Bpmn.file("farewell", "segment-exited:r1", Bpmn.task("AddTag", "Tag", "gone"));
+        CompiledRules base = compiler.compile(RuleSources.of(segments).withWorkflows(List.of(welcome, farewell)));
+        WorkflowFile retagged = Bpmn.file("welcome", "segment-entered:r3", Bpmn.task("AddTag", "Tag", "welcome"));
+        RuleSources sources = new RuleSources(segments, List.of(HANDWRITTEN))
+                .withWorkflows(List.of(retagged, farewell));
+
+        CompiledRules change = compiler.compileChange(sources, base);
+        CompiledRules whole = compiler.compile(sources);
+
+        assertThat(change.module().whole()).isFalse();
+        assertThat(processesOf(change)).isEqualTo(processesOf(whole)).hasSize(2);
+        assertThat(change.workflows().startsFor(Trigger.Direction.ENTERED, "r3"))
+                .isEqualTo(whole.workflows().startsFor(Trigger.Direction.ENTERED, "r3")).hasSize(1);
+        assertThat(change.workflows().startsFor(Trigger.Direction.ENTERED, "r2")).isEmpty();
+        assertThat(filesOf(change)).isEqualTo(filesOf(whole));
+        List.of(base, change, whole).forEach(rules -> compiler.discard(rules.releaseId()));
+    }
+
+    static Stream<Arguments> brokenWorkflowChanges() {
+        return Stream.of(
+                Arguments.of("an unknown task", Bpmn.file("welcome", "segment-entered:r2",
+                        Bpmn.task("AddTagg", "Tag", "welcome"))),
+                Arguments.of("no process", new WorkflowFile("workflows/welcome.bpmn",
+                        "<html><body>hello</body></html>\n")),
+                Arguments.of("an unknown segment", Bpmn.file("welcome", "segment-entered:r9",
+                        Bpmn.task("AddTag", "Tag", "welcome"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenWorkflowChanges")
+    void aWorkflowChangeThatDoesNotCheckIsRefusedWithTheIssuesOfAWholeBuild(String what, WorkflowFile broken) {
         List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
         WorkflowFile welcome = Bpmn.file("welcome", "segment-entered:r2", Bpmn.task("AddTag", "Tag", "welcome"));
         CompiledRules base = compiler.compile(RuleSources.of(segments).withWorkflows(List.of(welcome)));
-        WorkflowFile retagged = Bpmn.file("welcome", "segment-entered:r3", Bpmn.task("AddTag", "Tag", "welcome"));
+        RuleSources sources = RuleSources.of(segments).withWorkflows(List.of(broken));
 
-        CompiledRules change = compiler.compileChange(RuleSources.of(segments).withWorkflows(List.of(retagged)), base);
+        List<Issue> whole = issuesOf(() -> compiler.compile(sources));
+        List<Issue> change = issuesOf(() -> compiler.compileChange(sources, base));
 
-        assertThat(change.module().whole()).isTrue();
-        List.of(base, change).forEach(rules -> compiler.discard(rules.releaseId()));
+        assertThat(change).isNotEmpty().isEqualTo(whole);
+        compiler.discard(base.releaseId());
     }
 
     @Test
@@ -314,6 +349,12 @@ class RuleFileEditsTest {
             return e.issues();
         }
         throw new AssertionError("compiled");
+    }
+
+    private static Map<String, String> processesOf(CompiledRules rules) {
+        Map<String, String> processes = new HashMap<>();
+        rules.module().processes().forEach(p -> processes.put(p.getId(), p.getResource().getSourcePath()));
+        return processes;
     }
 
     /** The module's rule and workflow files, by path. */
