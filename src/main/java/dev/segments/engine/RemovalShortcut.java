@@ -115,7 +115,8 @@ final class RemovalShortcut {
         private static final Window[] OPEN = new Window[SLOTS];
 
         private Object[] goingSinks; // null once closed: lists keep their last mark, not the removed rules' nodes
-        private Map<MatchLists.Repaired, TupleImpl[]> found; // null unless the matches going were found by rule
+        private FoundMatches found; // null unless the matches going were found by rule
+        private FoundMatches lastFound; // kept after closing, for its counts
         private final int clean;
         private final int holding;
         private Class<?> removalWalk;
@@ -188,7 +189,7 @@ final class RemovalShortcut {
         Window window = Window.OPEN[Window.slotOf(list.removal)];
         TupleImpl[] matches = window == null || window.found == null || window.holding != list.removal
                 ? null
-                : window.found.get(list);
+                : window.found.of(list);
         if (matches != null) {
             window.handedOver++;
         }
@@ -227,7 +228,7 @@ final class RemovalShortcut {
         if (firedMatches.isPresent()) {
             marking = Marking.FIRED_MATCHES;
             markHolding(firedMatches.get(), contacts.get());
-            network.matchesOnOwnInputs(session).ifPresent(this::findWithoutWalking);
+            network.matchesOnOwnInputs(session).ifPresent(matches -> findWithoutWalking(matches, firedMatches.get()));
             return Set.of(); // the other contacts' lists were neither read nor repaired
         }
         Optional<List<InputConstraints>> constraints =
@@ -304,6 +305,14 @@ final class RemovalShortcut {
      */
     long listsHandedTheirMatches() {
         return lastWindow == null ? 0 : lastWindow.handedOver;
+    }
+
+    /**
+     * How many times during the last removal Drools' walk asked for a list's matches going out of the holders' order,
+     * so that they were looked up in a map.
+     */
+    long listsAskedOutOfOrder() {
+        return lastWindow == null || lastWindow.lastFound == null ? 0 : lastWindow.lastFound.askedOutOfOrder;
     }
 
     /** How many lists Drools' walks saw only the matches of the rules going in during the last removal. */
@@ -405,16 +414,77 @@ final class RemovalShortcut {
      * matches, about 70 at 1M × 200, and walking them was two fifths of an edit there. If a match's list is not marked
      * holding, which the marking by fired matches rules out, the lists are walked as before.
      */
-    private void findWithoutWalking(List<TupleImpl> matches) {
-        Map<MatchLists.Repaired, TupleImpl[]> byList = new IdentityHashMap<>(matches.size());
+    private void findWithoutWalking(List<TupleImpl> matches, BitSet holding) {
+        FoundMatches found = new FoundMatches(holding);
         for (TupleImpl match : matches) {
-            MatchLists.Repaired list = MatchLists.repairedListOf(match.getFactHandle());
-            if (list == null || list.removal != window.holding) {
+            InternalFactHandle handle = match.getFactHandle();
+            MatchLists.Repaired list = MatchLists.repairedListOf(handle);
+            if (list == null || list.removal != window.holding || !(handle.getObject() instanceof Contact contact)
+                    || !found.add(contact.ordinal(), list, match)) {
                 return;
             }
-            byList.merge(list, new TupleImpl[] {match}, RemovalShortcut::both);
         }
-        window.found = byList;
+        window.found = found;
+        window.lastFound = found;
+    }
+
+    /**
+     * The matches going of each holding contact's list, by the contact's place among the holders: Drools' removal walk
+     * asks for them in the order the store hands it the holders, by ordinal, so the next one asked is almost always
+     * the next one here. A list asked out of that order is looked up in a map, made the first time one is (an
+     * identity map of every holder was 15 % of an edit at 1M × 50: a table larger than the caches, probed at random).
+     */
+    private static final class FoundMatches {
+        private final long[] words;
+        private final int[] holdersBefore;
+        private final MatchLists.Repaired[] lists;
+        private final TupleImpl[][] matches;
+        private int next;
+        private Map<MatchLists.Repaired, TupleImpl[]> outOfOrder;
+        private long askedOutOfOrder;
+
+        FoundMatches(BitSet holding) {
+            words = Arrays.copyOf(holding.bits, holding.wlen);
+            holdersBefore = new int[words.length + 1];
+            for (int i = 0; i < words.length; i++) {
+                holdersBefore[i + 1] = holdersBefore[i] + Long.bitCount(words[i]);
+            }
+            lists = new MatchLists.Repaired[holdersBefore[words.length]];
+            matches = new TupleImpl[lists.length][];
+        }
+
+        /** Adds a match of the holder with this ordinal; false if the contact is no holder. */
+        boolean add(int ordinal, MatchLists.Repaired list, TupleImpl match) {
+            int word = ordinal >>> 6;
+            if (word >= words.length || (words[word] & (1L << ordinal)) == 0) {
+                return false;
+            }
+            int place = holdersBefore[word] + Long.bitCount(words[word] & ((1L << ordinal) - 1));
+            lists[place] = list;
+            matches[place] = matches[place] == null ? new TupleImpl[] {match}
+                    : both(matches[place], new TupleImpl[] {match});
+            return true;
+        }
+
+        /** The list's matches going; null if it has none here. */
+        TupleImpl[] of(MatchLists.Repaired list) {
+            while (next < lists.length && lists[next] == null) {
+                next++; // a holder whose matches going were not among the rules' fired ones
+            }
+            if (next < lists.length && lists[next] == list) {
+                return matches[next++];
+            }
+            askedOutOfOrder++;
+            if (outOfOrder == null) {
+                outOfOrder = new IdentityHashMap<>();
+                for (int i = 0; i < lists.length; i++) {
+                    if (lists[i] != null) {
+                        outOfOrder.put(lists[i], matches[i]);
+                    }
+                }
+            }
+            return outOfOrder.get(list);
+        }
     }
 
     private static TupleImpl[] both(TupleImpl[] first, TupleImpl[] second) {

@@ -78,6 +78,7 @@ class FiredMatchesMarkingTest {
         assertThat(session.removals().listsHandedTheirMatches())
                 .as("their matches were found from the rule's fired matches, not by walking their lists")
                 .isEqualTo(25);
+        assertThat(session.removals().listsAskedOutOfOrder()).as("Drools' walk asked in the holders' order").isZero();
         assertThat(members).isEqualTo(expectedMembers("CA"));
         handles.forEach(session::delete);
         fire();
