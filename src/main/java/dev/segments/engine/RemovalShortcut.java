@@ -116,7 +116,7 @@ final class RemovalShortcut {
 
         private Object[] goingSinks; // null once closed: lists keep their last mark, not the removed rules' nodes
         private FoundMatches found; // null unless the matches going were found by rule
-        private FoundMatches lastFound; // kept after closing, for its counts
+        private long askedOutOfOrder;
         private final int clean;
         private final int holding;
         private Class<?> removalWalk;
@@ -154,7 +154,10 @@ final class RemovalShortcut {
 
         private void close() {
             goingSinks = null;
-            found = null;
+            if (found != null) { // its arrays hold the removed rules' matches: only the count is kept
+                askedOutOfOrder = found.askedOutOfOrder;
+                found = null;
+            }
             int slot = slotOf(holding);
             if (OPEN[slot] == this) {
                 OPEN[slot] = null;
@@ -312,7 +315,10 @@ final class RemovalShortcut {
      * so that they were looked up in a map.
      */
     long listsAskedOutOfOrder() {
-        return lastWindow == null || lastWindow.lastFound == null ? 0 : lastWindow.lastFound.askedOutOfOrder;
+        if (lastWindow == null) {
+            return 0;
+        }
+        return lastWindow.found == null ? lastWindow.askedOutOfOrder : lastWindow.found.askedOutOfOrder;
     }
 
     /** How many lists Drools' walks saw only the matches of the rules going in during the last removal. */
@@ -425,7 +431,6 @@ final class RemovalShortcut {
             }
         }
         window.found = found;
-        window.lastFound = found;
     }
 
     /**

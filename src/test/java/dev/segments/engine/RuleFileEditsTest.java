@@ -101,25 +101,44 @@ class RuleFileEditsTest {
         List.of(base, change, whole).forEach(rules -> compiler.discard(rules.releaseId()));
     }
 
-    static Stream<Arguments> brokenHandwrittenChanges() {
-        DrlFile syntax = new DrlFile(HANDWRITTEN.path(), HANDWRITTEN.content().replace("when $c", "when when $c"));
-        DrlFile unknownField = new DrlFile(HANDWRITTEN.path(), HANDWRITTEN.content().replace("state ==", "sate =="));
+    /** Changes a whole build refuses, each from rules that compiled: its name, the rules before, the rules after. */
+    static Stream<Arguments> brokenChanges() {
+        List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
+        RuleSources handwritten = new RuleSources(segments, List.of(HANDWRITTEN, TEXAN_FUNCTION, TEXANS_BY_FUNCTION));
+        WorkflowFile welcome = Bpmn.file("welcome", "segment-entered:r2", Bpmn.task("AddTag", "Tag", "welcome"));
+        RuleSources workflow = RuleSources.of(segments).withWorkflows(List.of(welcome));
         return Stream.of(
-                Arguments.of("a syntax error", List.of(syntax, TEXAN_FUNCTION, TEXANS_BY_FUNCTION)),
-                Arguments.of("an unknown field", List.of(unknownField, TEXAN_FUNCTION, TEXANS_BY_FUNCTION)),
-                Arguments.of("a function's file removed", List.of(HANDWRITTEN, TEXANS_BY_FUNCTION)));
+                Arguments.of("a syntax error", handwritten, withHandwritten(handwritten, "when $c", "when when $c")),
+                Arguments.of("an unknown field", handwritten, withHandwritten(handwritten, "state ==", "sate ==")),
+                Arguments.of("a consequence that does not compile", handwritten,
+                        withHandwritten(handwritten, "then insertLogical", "then undefinedCall(); insertLogical")),
+                Arguments.of("a function's file removed", handwritten,
+                        new RuleSources(segments, List.of(HANDWRITTEN, TEXANS_BY_FUNCTION))),
+                Arguments.of("an unknown task", workflow, workflow.withWorkflows(List.of(Bpmn.file("welcome",
+                        "segment-entered:r2", Bpmn.task("AddTagg", "Tag", "welcome"))))),
+                Arguments.of("a workflow without a process", workflow, workflow.withWorkflows(List.of(
+                        new WorkflowFile(welcome.path(), "<html><body>hello</body></html>\n")))),
+                Arguments.of("a flow to an element that is not there", workflow, workflow.withWorkflows(List.of(
+                        new WorkflowFile(welcome.path(), welcome.content().replaceFirst("targetRef=\"[^\"]*\"",
+                                "targetRef=\"nowhere\""))))),
+                Arguments.of("a trigger on an unknown segment", workflow, workflow.withWorkflows(List.of(Bpmn.file(
+                        "welcome", "segment-entered:r9", Bpmn.task("AddTag", "Tag", "welcome"))))));
+    }
+
+    private static RuleSources withHandwritten(RuleSources sources, String text, String replacement) {
+        List<DrlFile> files = new ArrayList<>(sources.handwritten());
+        files.set(0, new DrlFile(HANDWRITTEN.path(), HANDWRITTEN.content().replace(text, replacement)));
+        return new RuleSources(sources.segments(), files, sources.workflows());
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("brokenHandwrittenChanges")
-    void aHandwrittenChangeThatDoesNotCompileIsRefusedWithTheIssuesOfAWholeBuild(String what, List<DrlFile> files) {
-        List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
-        CompiledRules base = compiler.compile(new RuleSources(segments, List.of(HANDWRITTEN, TEXAN_FUNCTION,
-                TEXANS_BY_FUNCTION)));
-        RuleSources sources = new RuleSources(segments, files);
+    @MethodSource("brokenChanges")
+    void aChangeThatDoesNotCompileIsRefusedWithTheIssuesOfAWholeBuild(String what, RuleSources before,
+            RuleSources after) {
+        CompiledRules base = compiler.compile(before);
 
-        List<Issue> whole = issuesOf(() -> compiler.compile(sources));
-        List<Issue> change = issuesOf(() -> compiler.compileChange(sources, base));
+        List<Issue> whole = issuesOf(() -> compiler.compile(after));
+        List<Issue> change = issuesOf(() -> compiler.compileChange(after, base));
 
         assertThat(change).isNotEmpty().isEqualTo(whole);
         compiler.discard(base.releaseId());
@@ -165,31 +184,6 @@ class RuleFileEditsTest {
         assertThat(change.workflows().startsFor(Trigger.Direction.ENTERED, "r2")).isEmpty();
         assertThat(filesOf(change)).isEqualTo(filesOf(whole));
         List.of(base, change, whole).forEach(rules -> compiler.discard(rules.releaseId()));
-    }
-
-    static Stream<Arguments> brokenWorkflowChanges() {
-        return Stream.of(
-                Arguments.of("an unknown task", Bpmn.file("welcome", "segment-entered:r2",
-                        Bpmn.task("AddTagg", "Tag", "welcome"))),
-                Arguments.of("no process", new WorkflowFile("workflows/welcome.bpmn",
-                        "<html><body>hello</body></html>\n")),
-                Arguments.of("an unknown segment", Bpmn.file("welcome", "segment-entered:r9",
-                        Bpmn.task("AddTag", "Tag", "welcome"))));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("brokenWorkflowChanges")
-    void aWorkflowChangeThatDoesNotCheckIsRefusedWithTheIssuesOfAWholeBuild(String what, WorkflowFile broken) {
-        List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
-        WorkflowFile welcome = Bpmn.file("welcome", "segment-entered:r2", Bpmn.task("AddTag", "Tag", "welcome"));
-        CompiledRules base = compiler.compile(RuleSources.of(segments).withWorkflows(List.of(welcome)));
-        RuleSources sources = RuleSources.of(segments).withWorkflows(List.of(broken));
-
-        List<Issue> whole = issuesOf(() -> compiler.compile(sources));
-        List<Issue> change = issuesOf(() -> compiler.compileChange(sources, base));
-
-        assertThat(change).isNotEmpty().isEqualTo(whole);
-        compiler.discard(base.releaseId());
     }
 
     @Test
