@@ -2,12 +2,15 @@ package dev.segments.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.function.Consumer;
 import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.common.InternalWorkingMemory;
 import org.drools.core.common.InternalWorkingMemoryEntryPoint;
+import org.drools.core.reteoo.ObjectTypeNodeId;
 import org.drools.core.reteoo.TupleImpl;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.EntryPoint;
@@ -30,6 +33,12 @@ import org.kie.api.runtime.rule.EntryPoint;
  * </ul>
  * A match cut out of the list stays in the network, but a change or a delete of the contact no longer reaches it, so
  * its membership never ends ({@code RuleEditsKeepMatchesTest}).
+ *
+ * Two more ways lists go wrong when rules change: Drools merges a changed package by first removing its rules of the
+ * same names, silently, before announcing any change, so the contacts' lists are prepared at the start of every change
+ * ({@link RuleChanges#begin}); and it numbers the inputs afresh after a change, in an order that can differ from the
+ * one before, so a list checks its order before Drools' next walk of it ({@link Repaired#getFirstLeftTuple}). Both lost
+ * memberships until the engine's next restart ({@code RuleEditsMatchAFreshEngineTest}).
  *
  * <p>Before Drools adds or removes a rule, {@link #prepare} gives the facts of the types the rule reads a
  * {@link Repaired} copy of their lists ({@link RuleChanges}). Drools gives a fact a plain list again whenever it is
@@ -60,7 +69,19 @@ final class MatchLists {
         }
     }
 
+    /**
+     * How many times rules changed in this JVM. Drools numbers the inputs of a type afresh after a change, in an order
+     * that can differ from the one before (hashed alpha nodes come in their map's order), so a list in order before
+     * may be out of order after; its walk then drops the matches it does not meet where it expects them.
+     */
+    private static volatile int ruleChanges;
+
     private MatchLists() {
+    }
+
+    /** Rules changed: lists check their order before Drools next walks them. */
+    static void rulesChanged() {
+        ruleChanges++;
     }
 
     /** Gives every fact of the session a list that survives rules changing; returns how many it replaced. */
@@ -108,11 +129,21 @@ final class MatchLists {
         return repaired;
     }
 
+    /** Drools' order of matches in a fact's list: by input, as its walks visit the inputs. */
+    private static final Comparator<TupleImpl> NETWORK_ORDER = (a, b) -> {
+        ObjectTypeNodeId x = a.getInputOtnId();
+        ObjectTypeNodeId y = b.getInputOtnId();
+        return x.before(y) ? -1 : y.before(x) ? 1 : 0;
+    };
+
     /** Drools' list of a fact's matches, with the three cases above put right. */
     static final class Repaired extends DefaultFactHandle.SingleLinkedTuples {
 
         /** While rules are removed: whether this list holds a match of them ({@link RemovalShortcut.Window}). */
         int removal;
+
+        /** The value of {@link #ruleChanges} when this list was last known to be in network order. */
+        private int orderedAt = -1;
 
         TupleImpl firstLeft() {
             return (TupleImpl) FIRST_LEFT.get(this);
@@ -126,6 +157,49 @@ final class MatchLists {
             FIRST_RIGHT.set(copy, (TupleImpl) FIRST_RIGHT.get(plain));
             LAST_RIGHT.set(copy, (TupleImpl) LAST_RIGHT.get(plain));
             return (Repaired) copy;
+        }
+
+        /**
+         * Drools' walk of an updated fact reads the list from its first match, expecting network order as the inputs
+         * are numbered now ({@link #ruleChanges}).
+         */
+        @Override
+        public TupleImpl getFirstLeftTuple(int partition) {
+            if (orderedAt != ruleChanges) {
+                putInOrder();
+            }
+            return super.getFirstLeftTuple(partition);
+        }
+
+        void putInOrder() {
+            orderedAt = ruleChanges;
+            int count = 0;
+            boolean ordered = true;
+            for (TupleImpl tuple = firstLeft(); tuple != null; tuple = tuple.getHandleNext()) {
+                TupleImpl next = tuple.getHandleNext();
+                ordered &= next == null || !next.getInputOtnId().before(tuple.getInputOtnId());
+                count++;
+            }
+            if (ordered) {
+                return;
+            }
+            TupleImpl[] tuples = new TupleImpl[count];
+            int at = 0;
+            for (TupleImpl tuple = firstLeft(); tuple != null; tuple = tuple.getHandleNext()) {
+                tuples[at++] = tuple;
+            }
+            Arrays.sort(tuples, NETWORK_ORDER);
+            TupleImpl previous = null;
+            for (TupleImpl tuple : tuples) {
+                tuple.setHandlePrevious(previous);
+                if (previous != null) {
+                    previous.setHandleNext(tuple);
+                }
+                previous = tuple;
+            }
+            previous.setHandleNext(null);
+            FIRST_LEFT.set(this, tuples[0]);
+            LAST_LEFT.set(this, previous);
         }
 
         @Override

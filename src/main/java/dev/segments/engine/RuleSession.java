@@ -185,6 +185,7 @@ final class RuleSession implements AutoCloseable {
             }
             removeLeftovers(container.getKieBase(), next);
         } finally {
+            MatchLists.rulesChanged();
             changes.end();
             contactUpdates = ContactUpdates.of((InternalRuleBase) container.getKieBase());
         }
