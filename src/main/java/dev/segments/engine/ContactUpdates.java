@@ -36,8 +36,10 @@ final class ContactUpdates {
     private final int propertyCount;
     private final Map<String, Integer> indexOf;
     private final BitMask listened;
+    private final TargetedUpdates targeted;
 
-    private ContactUpdates(boolean propertyReactive, List<String> properties, BitMask listened) {
+    private ContactUpdates(boolean propertyReactive, List<String> properties, BitMask listened,
+            TargetedUpdates targeted) {
         this.propertyReactive = propertyReactive;
         this.propertyCount = properties.size();
         this.indexOf = new HashMap<>();
@@ -45,10 +47,11 @@ final class ContactUpdates {
             indexOf.put(properties.get(i), i);
         }
         this.listened = listened;
+        this.targeted = targeted;
     }
 
     /** For the network of {@code base} as it is now; to be read again after the rules change. */
-    static ContactUpdates of(InternalRuleBase base) {
+    static ContactUpdates of(InternalRuleBase base, ContactWalk walk) {
         BitMask listened = EmptyBitMask.get();
         for (ObjectTypeNode type : base.getRete().getObjectTypeNodes()) {
             if (type.getObjectType().isAssignableFrom(Contact.class)) {
@@ -59,8 +62,9 @@ final class ContactUpdates {
         }
         TypeDeclaration declaration = base.getOrCreateExactTypeDeclaration(Contact.class);
         return declaration.isPropertyReactive()
-                ? new ContactUpdates(true, declaration.getAccessibleProperties(), listened)
-                : new ContactUpdates(false, List.of(), AllSetBitMask.get());
+                ? new ContactUpdates(true, declaration.getAccessibleProperties(), listened,
+                        walk == ContactWalk.TARGETED ? TargetedUpdates.of(base) : null)
+                : new ContactUpdates(false, List.of(), AllSetBitMask.get(), null);
     }
 
     /** A new mask (or a shared empty or full one): Drools' masks change in place when set. */
@@ -91,17 +95,28 @@ final class ContactUpdates {
     }
 
     /**
-     * Tells the nodes that listen to what changed that the fact in {@code handle}, changed in place, changed. (Drools
-     * would take another object too, but it would pay a removal and an insertion in its identity map of facts.)
+     * Changes the fact in {@code handle} in place to the values of {@code next} and tells the nodes that listen to
+     * what changed. (Drools would take another object too, but it would pay a removal and an insertion in its identity
+     * map of facts.)
      */
-    void update(InternalWorkingMemory session, FactHandle handle, Contact fact, String[] changedProperties) {
+    void change(InternalWorkingMemory session, FactHandle handle, Contact fact, Contact next,
+            String[] changedProperties) {
         InternalFactHandle internal = (InternalFactHandle) handle;
         if (internal.getObject() != fact) {
             throw new IllegalArgumentException("the fact of " + fact + " is changed in place, not replaced");
         }
         BitMask changed = maskOf(changedProperties);
-        if (changed.intersects(listened)) {
+        if (!changed.intersects(listened)) {
+            fact.takeValuesOf(next);
+            return;
+        }
+        TargetedUpdates.Before before = targeted == null ? null : targeted.before(session, internal, changed);
+        fact.takeValuesOf(next);
+        if (before != null) {
+            targeted.update(session, before);
+        } else {
             session.update(handle, fact, changed, Contact.class, null);
+
         }
     }
 

@@ -37,7 +37,8 @@ import org.kie.api.runtime.rule.EntryPoint;
  * Two more ways lists go wrong when rules change: Drools merges a changed package by first removing its rules of the
  * same names, silently, before announcing any change, so the contacts' lists are prepared at the start of every change
  * ({@link RuleChanges#begin}); and it numbers the inputs afresh after a change, in an order that can differ from the
- * one before, so a list checks its order before Drools' next walk of it ({@link Repaired#getFirstLeftTuple}). Both lost
+ * one before, so a list checks its order before Drools' next walk of it ({@link Repaired#getFirstLeftTuple}), as it
+ * does after a targeted update appended a match out of order ({@link TargetedUpdates}). Both lost
  * memberships until the engine's next restart ({@code RuleEditsMatchAFreshEngineTest}).
  *
  * <p>Before Drools adds or removes a rule, {@link #prepare} gives the facts of the types the rule reads a
@@ -96,14 +97,20 @@ final class MatchLists {
         return replaced;
     }
 
-    /** Gives these facts lists that survive rules changing; returns how many it replaced. */
+    /** Gives these facts lists that survive rules changing, in network order; returns how many it replaced. */
     static int prepare(Iterator<InternalFactHandle> handles) {
         // Reading the handles in batches, as RemovalShortcut does, measured no faster here: copying dominates.
         int replaced = 0;
         while (handles.hasNext()) {
-            if (handles.next() instanceof DefaultFactHandle handle
-                    && LINKED_TUPLES.get(handle) instanceof DefaultFactHandle.SingleLinkedTuples plain
-                    && !(plain instanceof Repaired)) {
+            if (!(handles.next() instanceof DefaultFactHandle handle)) {
+                continue;
+            }
+            Object list = LINKED_TUPLES.get(handle);
+            if (list instanceof Repaired repaired) {
+                if (repaired.unordered) { // Drools reads lists in order while rules change
+                    repaired.putInOrder();
+                }
+            } else if (list instanceof DefaultFactHandle.SingleLinkedTuples plain) {
                 repair(handle, plain);
                 replaced++;
             }
@@ -129,6 +136,16 @@ final class MatchLists {
         return repaired;
     }
 
+    /** The first match in the fact's list, or {@code null}. */
+    static TupleImpl firstLeftOf(InternalFactHandle handle) {
+        return (TupleImpl) FIRST_LEFT.get(LINKED_TUPLES.get((DefaultFactHandle) handle));
+    }
+
+    /** The last match in the fact's list, or {@code null}. */
+    static TupleImpl lastLeftOf(InternalFactHandle handle) {
+        return (TupleImpl) LAST_LEFT.get(LINKED_TUPLES.get((DefaultFactHandle) handle));
+    }
+
     /** Drools' order of matches in a fact's list: by input, as its walks visit the inputs. */
     private static final Comparator<TupleImpl> NETWORK_ORDER = (a, b) -> {
         ObjectTypeNodeId x = a.getInputOtnId();
@@ -145,8 +162,27 @@ final class MatchLists {
         /** The value of {@link #ruleChanges} when this list was last known to be in network order. */
         private int orderedAt = -1;
 
+        /** Whether a match was appended out of network order since the list was last put in order. */
+        private boolean unordered;
+
+        /**
+         * Notes a match just appended, the way Drools' constructors append, and whether it broke network order: a
+         * targeted update adds a match without the walk that would rebuild the list in order ({@link
+         * TargetedUpdates}).
+         */
+        void noteAppended(TupleImpl match) {
+            TupleImpl previous = match.getHandlePrevious();
+            if (previous != null && match.getInputOtnId().before(previous.getInputOtnId())) {
+                unordered = true;
+            }
+        }
+
         TupleImpl firstLeft() {
             return (TupleImpl) FIRST_LEFT.get(this);
+        }
+
+        TupleImpl lastLeft() {
+            return (TupleImpl) LAST_LEFT.get(this);
         }
 
         static Repaired copyOf(DefaultFactHandle.SingleLinkedTuples plain) {
@@ -165,7 +201,7 @@ final class MatchLists {
          */
         @Override
         public TupleImpl getFirstLeftTuple(int partition) {
-            if (orderedAt != ruleChanges) {
+            if (unordered || orderedAt != ruleChanges) {
                 putInOrder();
             }
             return super.getFirstLeftTuple(partition);
@@ -173,6 +209,7 @@ final class MatchLists {
 
         void putInOrder() {
             orderedAt = ruleChanges;
+            unordered = false;
             int count = 0;
             boolean ordered = true;
             for (TupleImpl tuple = firstLeft(); tuple != null; tuple = tuple.getHandleNext()) {

@@ -53,6 +53,7 @@ final class RuleSession implements AutoCloseable {
     private final RuleChanges changes;
     private final Optional<ContactStore> contactStore;
     private CompiledRules rules;
+    private final ContactWalk walk;
     private ContactUpdates contactUpdates;
     private long clockMillis;
     private boolean workflowsAttached;
@@ -60,7 +61,7 @@ final class RuleSession implements AutoCloseable {
     private boolean everyMatchFired = true;
 
     RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start, WorkflowRunner workflows,
-            ContactOrdinals ordinals) {
+            ContactOrdinals ordinals, ContactWalk walk) {
         if (!rules.module().whole()) {
             throw new IllegalArgumentException("a session starts from rules compiled as a whole, not from a change");
         }
@@ -77,7 +78,8 @@ final class RuleSession implements AutoCloseable {
         this.matched = new MatchedMemberships(ordinals);
         this.changes = new RuleChanges((InternalWorkingMemory) session, (InternalRuleBase) base,
                 matched::contactsMatching, contactStore);
-        this.contactUpdates = ContactUpdates.of((InternalRuleBase) base);
+        this.walk = walk;
+        this.contactUpdates = ContactUpdates.of((InternalRuleBase) base, walk);
         base.addEventListener(changes);
         this.clockMillis = 0;
         advanceClockTo(start);
@@ -126,10 +128,15 @@ final class RuleSession implements AutoCloseable {
         return session.insert(contact);
     }
 
-    /** Tells the rules that read them that the properties of the contact's fact, changed in place, changed. */
-    void update(FactHandle handle, Contact contact, String... changedProperties) {
-        everyMatchFired = false;
-        contactUpdates.update((InternalWorkingMemory) session, handle, contact, changedProperties);
+    /**
+     * Changes the contact's fact in place to the values of {@code next} and tells the rules that read them that these
+     * properties changed.
+     */
+    void change(FactHandle handle, Contact fact, Contact next, String... changedProperties) {
+        if (changedProperties.length > 0) {
+            everyMatchFired = false;
+        }
+        contactUpdates.change((InternalWorkingMemory) session, handle, fact, next, changedProperties);
     }
 
     /**
@@ -187,7 +194,7 @@ final class RuleSession implements AutoCloseable {
         } finally {
             MatchLists.rulesChanged();
             changes.end();
-            contactUpdates = ContactUpdates.of((InternalRuleBase) container.getKieBase());
+            contactUpdates = ContactUpdates.of((InternalRuleBase) container.getKieBase(), walk);
         }
         matched.forgetReplaced(container.getKieBase());
         firings.forgetReplaced(container.getKieBase());

@@ -94,7 +94,8 @@ public final class SegmentEngine implements Segments {
         this.maxCascadeSteps = options.workflows().maxCascadeSteps();
         ContactOrdinals ordinals = new ContactOrdinals();
         this.memberships = new MembershipIndex(ordinals);
-        this.session = new RuleSession(compiler, rules, now, new WorkflowRunner(options.workflows()), ordinals);
+        this.session = new RuleSession(compiler, rules, now, new WorkflowRunner(options.workflows()), ordinals,
+                options.contactWalk());
     }
 
     /** Compiles the rules and starts an empty engine; throws {@link RuleCompilationException} if they do not compile. */
@@ -343,10 +344,7 @@ public final class SegmentEngine implements Segments {
         Contact next = new Contact(state.ordinal, state.data, state.normalized, state.time.flags(),
                 state.time.counts());
         String[] changed = ChangedProperties.ofWindowChange(state.fact, next);
-        state.fact.takeValuesOf(next);
-        if (changed.length > 0) {
-            session.update(state.handle, state.fact, changed);
-        }
+        session.change(state.handle, state.fact, next, changed);
         schedule.set(state, state.time.nextChange());
     }
 
@@ -482,8 +480,7 @@ public final class SegmentEngine implements Segments {
                 state.handle = current.handle;
                 state.fact = current.fact;
                 String[] changed = ChangedProperties.between(state.fact, before);
-                state.fact.takeValuesOf(before);
-                session.update(state.handle, state.fact, changed);
+                session.change(state.handle, state.fact, before, changed);
             } else {
                 state.fact = before;
                 state.handle = session.insert(state.fact);
@@ -531,10 +528,7 @@ public final class SegmentEngine implements Segments {
             state.handle = session.insert(next);
         } else {
             String[] changed = ChangedProperties.between(state.fact, next, session.rules().tagsRead());
-            state.fact.takeValuesOf(next);
-            if (changed.length > 0) {
-                session.update(state.handle, state.fact, changed);
-            }
+            session.change(state.handle, state.fact, next, changed);
         }
         schedule.set(state, time.nextChange());
     }

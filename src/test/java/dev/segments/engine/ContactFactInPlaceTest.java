@@ -33,7 +33,7 @@ class ContactFactInPlaceTest {
         rules = compiler.compile(RuleSources.of(List.of(segment("texans", text("state", Operator.EQUALS, "TX")))));
         KieBase base = compiler.kie().newKieContainer(rules.releaseId()).getKieBase();
         session = base.newKieSession();
-        updates = ContactUpdates.of((InternalRuleBase) base);
+        updates = ContactUpdates.of((InternalRuleBase) base, ContactWalk.TARGETED);
     }
 
     @AfterEach
@@ -66,8 +66,8 @@ class ContactFactInPlaceTest {
         FactHandle handle = session.insert(fact);
         Contact other = contact(0, ContactData.of("c-1").toBuilder().state("TX").build());
 
-        assertThatThrownBy(() -> updates.update((InternalWorkingMemory) session, handle, other,
-                ChangedProperties.between(fact, other))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> updates.change((InternalWorkingMemory) session, handle, other, fact,
+                ChangedProperties.between(other, fact))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("changed in place");
     }
 
@@ -80,9 +80,7 @@ class ContactFactInPlaceTest {
     }
 
     private void change(Contact fact, FactHandle handle, Contact next) {
-        String[] changed = ChangedProperties.between(fact, next);
-        fact.takeValuesOf(next);
-        updates.update((InternalWorkingMemory) session, handle, fact, changed);
+        updates.change((InternalWorkingMemory) session, handle, fact, next, ChangedProperties.between(fact, next));
     }
 
     private static Contact contact(int ordinal, ContactData data) {

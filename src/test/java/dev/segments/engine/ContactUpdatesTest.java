@@ -92,7 +92,7 @@ class ContactUpdatesTest {
         CompiledRules rules = compiler.compile(sources);
         try {
             InternalRuleBase base = (InternalRuleBase) compiler.kie().newKieContainer(rules.releaseId()).getKieBase();
-            check.accept(ContactUpdates.of(base));
+            check.accept(ContactUpdates.of(base, ContactWalk.TARGETED));
         } finally {
             compiler.discard(rules.releaseId());
         }

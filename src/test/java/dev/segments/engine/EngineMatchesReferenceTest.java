@@ -67,15 +67,22 @@ class EngineMatchesReferenceTest {
     static final List<String> CAMPAIGNS = List.of("nov-promo", "welcome", "Nov-Promo");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Both ways of keeping memberships: facts only where rules observe them (the default), and facts for all. */
-    @ParameterizedTest(name = "seed {0} in {1}, {2} membership facts")
+    /**
+     * Both ways of keeping memberships: facts only where rules observe them (the default), and facts for all; and both
+     * ways a change reaches the rules, the targeted walk (the default) and Drools' own.
+     */
+    @ParameterizedTest(name = "seed {0} in {1}, {2} membership facts, {3} walk")
     @CsvSource({
-        "1, UTC, OBSERVED", "2, UTC, OBSERVED", "3, America/Chicago, OBSERVED", "4, UTC, OBSERVED",
-        "5, Asia/Kolkata, OBSERVED", "6, UTC, OBSERVED", "7, America/Chicago, OBSERVED", "8, UTC, OBSERVED",
-        "1, UTC, ALL", "2, UTC, ALL", "3, America/Chicago, ALL", "4, UTC, ALL",
-        "5, Asia/Kolkata, ALL", "6, UTC, ALL", "7, America/Chicago, ALL", "8, UTC, ALL"})
-    void theEngineAgreesWithTheReferenceAfterEveryOperation(long seed, String zone, MembershipFacts facts) {
-        try (Run run = new Run(seed, ZoneId.of(zone), facts)) {
+        "1, UTC, OBSERVED, TARGETED", "2, UTC, OBSERVED, TARGETED", "3, America/Chicago, OBSERVED, TARGETED",
+        "4, UTC, OBSERVED, TARGETED", "5, Asia/Kolkata, OBSERVED, TARGETED", "6, UTC, OBSERVED, TARGETED",
+        "7, America/Chicago, OBSERVED, TARGETED", "8, UTC, OBSERVED, TARGETED",
+        "1, UTC, ALL, TARGETED", "2, UTC, ALL, TARGETED", "3, America/Chicago, ALL, TARGETED", "4, UTC, ALL, TARGETED",
+        "5, Asia/Kolkata, ALL, TARGETED", "6, UTC, ALL, TARGETED", "7, America/Chicago, ALL, TARGETED",
+        "8, UTC, ALL, TARGETED",
+        "1, UTC, OBSERVED, DROOLS", "3, America/Chicago, ALL, DROOLS", "5, Asia/Kolkata, OBSERVED, DROOLS"})
+    void theEngineAgreesWithTheReferenceAfterEveryOperation(long seed, String zone, MembershipFacts facts,
+            ContactWalk walk) {
+        try (Run run = new Run(seed, ZoneId.of(zone), facts, walk)) {
             run.play();
         }
     }
@@ -99,7 +106,7 @@ class EngineMatchesReferenceTest {
         int operation;
         int nextNewId;
 
-        Run(long seed, ZoneId zone, MembershipFacts facts) {
+        Run(long seed, ZoneId zone, MembershipFacts facts, ContactWalk walk) {
             this.seed = seed;
             this.zone = zone;
             this.random = new Random(seed);
@@ -107,7 +114,8 @@ class EngineMatchesReferenceTest {
             this.segments = new RandomSegments(new Random(seed * 17 + 3)).segments(SEGMENTS);
             segments.forEach(s -> segmentsById.put(s.id(), s));
             this.reference = new ReferenceEvaluator(segments, zone);
-            this.engine = SegmentEngine.start(RuleSources.of(segments), new EngineOptions(zone, START).withMembershipFacts(facts));
+            this.engine = SegmentEngine.start(RuleSources.of(segments), new EngineOptions(zone, START)
+                    .withMembershipFacts(facts).withContactWalk(walk));
             segments.forEach(s -> heardMembers.put(s.id(), new TreeSet<>()));
             engine.addListener(changes -> heard.add(List.copyOf(changes)));
         }

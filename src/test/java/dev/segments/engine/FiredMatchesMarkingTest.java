@@ -48,7 +48,7 @@ class FiredMatchesMarkingTest {
     /** Contacts 0..99 in the states given, every tenth a VIP; nothing fired yet. */
     private void startWithAHundredContacts(RuleSources sources, IntFunction<String> stateOf) {
         session = new RuleSession(compiler, compiler.compile(sources), START,
-                new WorkflowRunner(WorkflowSettings.defaults()), ordinals);
+                new WorkflowRunner(WorkflowSettings.defaults()), ordinals, ContactWalk.TARGETED);
         for (int i = 0; i < 100; i++) {
             Contact fact = fact(i, stateOf.apply(i));
             facts.add(fact);
@@ -167,8 +167,7 @@ class FiredMatchesMarkingTest {
     }
 
     private void update(int i, String state) {
-        facts.get(i).takeValuesOf(fact(i, state));
-        session.update(handles.get(i), facts.get(i), "state");
+        session.change(handles.get(i), facts.get(i), fact(i, state), "state");
     }
 
     private Set<String> expectedMembers(String state) {

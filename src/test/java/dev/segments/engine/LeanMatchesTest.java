@@ -58,7 +58,7 @@ class LeanMatchesTest {
                 segment(TEXANS, any(text("state", Operator.EQUALS, "TX"),
                         all(tags(Operator.CONTAINS, "vip"), memberOf(GOLD))))));
         session = new RuleSession(compiler, compiler.compile(sources), START,
-                new WorkflowRunner(WorkflowSettings.defaults()), ordinals);
+                new WorkflowRunner(WorkflowSettings.defaults()), ordinals, ContactWalk.TARGETED);
         insert("texan-gold-vip", "TX", "gold", "vip");
         insert("californian-gold-vip", "CA", "gold", "vip");
         insert("texan", "TX", "silver");
@@ -143,9 +143,7 @@ class LeanMatchesTest {
     private void update(int i, String state, String plan, String... tags) {
         Contact fact = facts.get(i);
         Contact next = fact(fact.getId(), state, plan, tags);
-        String[] changed = ChangedProperties.between(fact, next);
-        fact.takeValuesOf(next);
-        session.update(handles.get(i), fact, changed);
+        session.change(handles.get(i), fact, next, ChangedProperties.between(fact, next));
         fire();
     }
 
