@@ -53,7 +53,7 @@ public class SegmentsAutoConfiguration {
             ObjectProvider<SegmentEngineCustomizer> customizers) {
         Segments engine = PartitionedSegments.start(RuleSourcesLoader.load(properties, workflows),
                 new EngineOptions(ZoneId.of(properties.getZone()), clock.instant(), workflows,
-                        properties.getMembershipFacts()), properties.getPartitions());
+                        properties.getMembershipFacts(), properties.getContactWalk()), properties.getPartitions());
         customizers.orderedStream().forEach(customizer -> customizer.customize(engine));
         return engine;
     }

@@ -1,6 +1,7 @@
 package dev.segments.autoconfigure;
 
 import java.nio.file.Path;
+import dev.segments.engine.ContactWalk;
 import dev.segments.engine.MembershipFacts;
 import dev.segments.workflow.WorkflowSettings;
 import java.time.Duration;
@@ -40,6 +41,12 @@ public class SegmentsProperties {
      * SegmentMembership names), the rest kept from rule matches at a bit per membership; ALL every segment.
      */
     private MembershipFacts membershipFacts = MembershipFacts.OBSERVED;
+
+    /**
+     * How a contact's change reaches the rules: TARGETED (default) visits only the rule inputs that read what changed;
+     * DROOLS uses Drools' own update, which walks every input of the contact type (for comparison and safety).
+     */
+    private ContactWalk contactWalk = ContactWalk.TARGETED;
 
     /** How often the rules directory is checked for edits, which are applied in place; zero turns it off. */
     private Duration reloadInterval = Duration.ofSeconds(2);
@@ -98,6 +105,14 @@ public class SegmentsProperties {
 
     public void setReloadInterval(Duration reloadInterval) {
         this.reloadInterval = reloadInterval;
+    }
+
+    public ContactWalk getContactWalk() {
+        return contactWalk;
+    }
+
+    public void setContactWalk(ContactWalk contactWalk) {
+        this.contactWalk = contactWalk;
     }
 
     public MembershipFacts getMembershipFacts() {

@@ -34,18 +34,21 @@ import org.kie.api.runtime.rule.EntryPoint;
  * A match cut out of the list stays in the network, but a change or a delete of the contact no longer reaches it, so
  * its membership never ends ({@code RuleEditsKeepMatchesTest}).
  *
- * Two more ways lists go wrong when rules change: Drools merges a changed package by first removing its rules of the
+ * <p>Two more ways lists go wrong when rules change: Drools merges a changed package by first removing its rules of the
  * same names, silently, before announcing any change, so the contacts' lists are prepared at the start of every change
  * ({@link RuleChanges#begin}); and it numbers the inputs afresh after a change, in an order that can differ from the
  * one before, so a list checks its order before Drools' next walk of it ({@link Repaired#getFirstLeftTuple}), as it
- * does after a targeted update appended a match out of order ({@link TargetedUpdates}). Both lost
- * memberships until the engine's next restart ({@code RuleEditsMatchAFreshEngineTest}).
+ * does after a targeted update appended a match out of order ({@link TargetedUpdates}). Both lost memberships until
+ * the engine's next restart ({@code RuleEditsMatchAFreshEngineTest}). Rule changes themselves need no order: a new
+ * rule's match goes in after the matches of later inputs found at the list's end, and a rule's removal finds its
+ * matches wherever they are.
  *
  * <p>Before Drools adds or removes a rule, {@link #prepare} gives the facts of the types the rule reads a
  * {@link Repaired} copy of their lists ({@link RuleChanges}). Drools gives a fact a plain list again whenever it is
  * updated, so this runs at every rule change, for the facts written since the last one where the session's store
- * knows them ({@link ContactStore}). This class, {@link RemovalShortcut}, which marks these lists, and {@link
- * ContactStore} are the only places that reach into Drools' private fields, through variable handles.
+ * knows them ({@link ContactStore}). This class, {@link RemovalShortcut}, which marks these lists, {@link
+ * ContactStore} and {@link TargetedUpdates} are the only places that reach into Drools' private fields, through
+ * variable handles.
  */
 final class MatchLists {
 
@@ -97,20 +100,14 @@ final class MatchLists {
         return replaced;
     }
 
-    /** Gives these facts lists that survive rules changing, in network order; returns how many it replaced. */
+    /** Gives these facts lists that survive rules changing; returns how many it replaced. */
     static int prepare(Iterator<InternalFactHandle> handles) {
         // Reading the handles in batches, as RemovalShortcut does, measured no faster here: copying dominates.
         int replaced = 0;
         while (handles.hasNext()) {
-            if (!(handles.next() instanceof DefaultFactHandle handle)) {
-                continue;
-            }
-            Object list = LINKED_TUPLES.get(handle);
-            if (list instanceof Repaired repaired) {
-                if (repaired.unordered) { // Drools reads lists in order while rules change
-                    repaired.putInOrder();
-                }
-            } else if (list instanceof DefaultFactHandle.SingleLinkedTuples plain) {
+            if (handles.next() instanceof DefaultFactHandle handle
+                    && LINKED_TUPLES.get(handle) instanceof DefaultFactHandle.SingleLinkedTuples plain
+                    && !(plain instanceof Repaired)) {
                 repair(handle, plain);
                 replaced++;
             }

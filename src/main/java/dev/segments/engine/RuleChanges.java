@@ -67,7 +67,7 @@ final class RuleChanges extends DefaultKieBaseEventListener {
         removals.trust(factsAsRulesSawThem, everyMatchFired);
         // Drools also removes rules without announcing them: merging a changed package into the KieBase removes its
         // changed rules first, silently, through the same walks. The contacts' lists, which every generated rule
-        // reads, are prepared before anything changes, and put in order where a targeted update left them out of it.
+        // reads, are prepared before anything changes.
         if (contacts.isPresent()) {
             MatchLists.prepare(contacts.get().writtenContacts());
             contacts.get().listsPrepared();

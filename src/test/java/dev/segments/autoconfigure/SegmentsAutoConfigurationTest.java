@@ -3,6 +3,7 @@ package dev.segments.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segments.contact.ContactData;
+import dev.segments.engine.ContactWalk;
 import dev.segments.engine.EngineOptions;
 import dev.segments.engine.MembershipChange;
 import dev.segments.engine.MembershipFacts;
@@ -48,6 +49,18 @@ class SegmentsAutoConfigurationTest {
             SegmentEngine engine = context.getBean(SegmentEngine.class);
             engine.upsert(ContactData.builder("c-1").state("TX").build());
             assertThat(engine.segmentsOf("c-1")).contains("engaged-texas-clients");
+        });
+    }
+
+    @Test
+    void contactWalkBindsFromItsPropertyAndTheEngineRunsWithIt() {
+        assertThat(new SegmentsProperties().getContactWalk()).isEqualTo(ContactWalk.TARGETED);
+        runner.withPropertyValues("segments.contact-walk=drools").run(context -> {
+            assertThat(context.getBean(SegmentsProperties.class).getContactWalk()).isEqualTo(ContactWalk.DROOLS);
+            SegmentEngine engine = context.getBean(SegmentEngine.class);
+            engine.upsert(ContactData.builder("c-1").state("TX").build());
+            engine.upsert(ContactData.builder("c-1").state("CA").build());
+            assertThat(engine.segmentsOf("c-1")).doesNotContain("engaged-texas-clients");
         });
     }
 
