@@ -116,7 +116,6 @@ final class ContactUpdates {
             targeted.update(session, before);
         } else {
             session.update(handle, fact, changed, Contact.class, null);
-
         }
     }
 

@@ -204,7 +204,7 @@ final class MatchLists {
             return super.getFirstLeftTuple(partition);
         }
 
-        void putInOrder() {
+        private void putInOrder() {
             orderedAt = ruleChanges;
             unordered = false;
             int count = 0;
