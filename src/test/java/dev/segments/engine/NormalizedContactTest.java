@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -99,12 +100,18 @@ class NormalizedContactTest {
             NormalizedContact normalized = NormalizedContact.of(data, CHICAGO);
             for (int step = 0; step < 30; step++) {
                 ContactData.Builder next = data.toBuilder();
-                switch (random.nextInt(5)) {
+                switch (random.nextInt(6)) {
                     case 0 -> next.city(cities[random.nextInt(cities.length)]);
                     case 1 -> next.custom("plan", text(plans[random.nextInt(plans.length)]));
                     case 2 -> next.custom("seats", number(random.nextInt(3)));
                     case 3 -> next.custom("trial", new CustomValue.Bool(random.nextBoolean()));
-                    default -> next.addTag(random.nextBoolean() ? "VIP" : "vip").lastName("Lee" + random.nextInt(2));
+                    case 4 -> next.addTag(TAGS[random.nextInt(TAGS.length)]).lastName("Lee" + random.nextInt(2));
+                    default -> {
+                        List<String> own = List.copyOf(data.tags());
+                        if (!own.isEmpty()) {
+                            next.removeTag(own.get(random.nextInt(own.size())));
+                        }
+                    }
                 }
                 ContactData after = next.build();
                 normalized = NormalizedContact.of(after, CHICAGO, data, normalized);
@@ -114,6 +121,9 @@ class NormalizedContactTest {
             }
         }
     }
+
+    /** Tags as written, some sharing a normal form, one with none. */
+    private static final String[] TAGS = {"VIP", "vip", " Vip ", "lead", "Lead", "  "};
 
     private static CustomValue text(String value) {
         return value == null ? new CustomValue.Bool(false) : new CustomValue.Text(value);
