@@ -392,7 +392,11 @@ public final class SegmentEngine implements Segments {
         return read(() -> memberships.counts(session.rules().segmentIds()));
     }
 
-    /** How often each rule has fired since the engine started, by rule name (diagnostics). */
+    /**
+     * How often each rule has fired since the engine started, by rule name (diagnostics). With the targeted walk (the
+     * default, {@link ContactWalk}) a generated rule fires when a contact's match of it comes, not again while it
+     * holds; a hand-written rule also fires again when a property it reads changes, as in Drools.
+     */
     public Map<String, Long> ruleFirings() {
         return read(session::firings);
     }
