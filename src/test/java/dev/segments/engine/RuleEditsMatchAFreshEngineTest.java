@@ -1,6 +1,5 @@
 package dev.segments.engine;
 
-import static dev.segments.engine.Definitions.any;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segments.contact.ContactData;

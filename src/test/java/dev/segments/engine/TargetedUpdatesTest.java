@@ -1,16 +1,19 @@
 package dev.segments.engine;
 
-import static dev.segments.engine.Definitions.not;
 import static dev.segments.engine.Definitions.segment;
 import static dev.segments.engine.Definitions.tags;
 import static dev.segments.engine.Definitions.text;
 import static dev.segments.engine.Definitions.textList;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.segments.contact.ContactData;
 import dev.segments.definition.Operator;
 import dev.segments.definition.SegmentDefinition;
+import dev.segments.workflow.WorkflowRunner;
+import dev.segments.workflow.WorkflowSettings;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +21,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.drools.core.common.InternalFactHandle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * The targeted walk ({@link TargetedUpdates}) against Drools' own ({@link ContactWalk#DROOLS}): the same memberships
@@ -147,5 +152,36 @@ class TargetedUpdatesTest {
         engine.upsert(ann.toBuilder().state("CA").build());
         assertThat(engine.ruleFirings()).isEqualTo(fired);
         assertThat(engine.segmentsOf("c-1")).containsExactly("vip");
+    }
+
+    /**
+     * A match the constraints say the contact holds but its list of matches lacks (the network and the list disagree)
+     * is refused loudly: left alone, the membership could never end.
+     */
+    @Test
+    void aMatchMissingFromTheFactsListIsRefusedNotLeft() {
+        RuleCompiler compiler = new RuleCompiler(ZoneOffset.UTC, Set.of());
+        ContactOrdinals ordinals = new ContactOrdinals();
+        try (RuleSession session = new RuleSession(compiler, compiler.compile(RuleSources.of(List.of(
+                segment("texans", text("state", Operator.EQUALS, "TX"))))), T0,
+                new WorkflowRunner(WorkflowSettings.defaults()), ordinals,
+                ContactWalk.TARGETED)) {
+            Contact fact = contactFact(ordinals, "TX");
+            FactHandle handle = session.insert(fact);
+            session.fire(T0);
+            InternalFactHandle internal = (InternalFactHandle) handle;
+            MatchLists.repairedListOf(internal);
+            internal.removeLeftTuple(MatchLists.firstLeftOf(internal)); // the list loses the match
+
+            Contact next = contactFact(ordinals, "CA");
+            assertThatThrownBy(() -> session.change(handle, fact, next, ChangedProperties.between(fact, next)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("no match");
+        }
+    }
+
+    private static Contact contactFact(ContactOrdinals ordinals, String state) {
+        ContactData data = ContactData.builder("c-1").state(state).build();
+        return new Contact(ordinals.of("c-1"), data, NormalizedContact.of(data, ZoneOffset.UTC), Set.of(),
+                Map.of());
     }
 }
