@@ -49,8 +49,9 @@ import org.kie.api.definition.rule.Rule;
  * while a change reads 20–40 of them (docs/design.md, "Property reactivity"). Here:
  * <ul>
  *   <li>An input whose rules are all generated ({@link DrlGenerator#PACKAGE}) has a match exactly while its alpha
- *       constraints hold, and its rules' consequences read nothing but the contact's id. The constraints that read a
- *       changed property are evaluated before the fact changes ({@link #before}) and after; only an input whose
+ *       constraints hold, and its rules read nothing else of the contact but its id (their later patterns join on
+ *       it, their consequences insert it). The constraints that read a changed property are evaluated before the
+ *       fact changes ({@link #before}) and after; only an input whose
  *       constraints went from holding to not, or back, is touched: its match deleted, or a new one inserted. A match
  *       that still holds is neither walked nor fired again.</li>
  *   <li>An input with a hand-written rule is handled as Drools' own walk would: the alpha constraints Drools would
