@@ -175,6 +175,7 @@ final class TargetedUpdates {
                     collect(alpha.getObjectSinkPropagator().getSinks(), path);
                     path.remove(path.size() - 1);
                 } else if (sink instanceof LeftInputAdapterNode input && !(sink instanceof AlphaTerminalNode)) {
+                    // (no rule is built as an AlphaTerminalNode: LazyPropagation; one would be left to Drools whole)
                     inputs.add(new Input(input, path.toArray(AlphaNode[]::new), generated(input), inputs.size()));
                 } else {
                     leftToDrools = leftToDrools.setAll(listenedBy(sink));
@@ -198,14 +199,6 @@ final class TargetedUpdates {
         private static BitMask listenedBy(ObjectSink sink) {
             if (sink instanceof RightInputAdapterNode<?> right) {
                 return right.getInferredMask().clone();
-            }
-            if (sink instanceof AlphaTerminalNode rules) {
-                // A hand-written rule of one pattern with alpha constraints alone: a match per rule, not per input
-                BitMask listened = EmptyBitMask.get();
-                for (LeftTupleSink rule : rules.getSinkPropagator().getSinks()) {
-                    listened = listened.setAll(rule.getInferredMask().clone());
-                }
-                return listened;
             }
             return AllSetBitMask.get();
         }

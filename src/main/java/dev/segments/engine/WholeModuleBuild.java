@@ -44,6 +44,7 @@ final class WholeModuleBuild {
         List<Process> processes = new ArrayList<>();
         for (String kieBase : module.getKieModuleModel().getKieBaseModels().keySet()) {
             for (KiePackage kiePackage : module.getKnowledgePackagesForKieBase(kieBase)) {
+                kiePackage.getRules().forEach(rule -> LazyPropagation.markUnlessNamed((RuleImpl) rule));
                 addRules(kiePackage, rulesByPath);
                 processes.addAll(kiePackage.getProcesses());
             }
