@@ -17,12 +17,13 @@ import org.kie.api.definition.process.Process;
  *     running container
  */
 record BuiltModule(ReleaseId releaseId, ModuleLayout layout, Map<String, Set<String>> rulesByPath,
-        List<Process> processes, boolean whole) {
+        Set<String> reloadPaths, List<Process> processes, boolean whole) {
 
     BuiltModule {
         Map<String, Set<String>> copy = new HashMap<>();
         rulesByPath.forEach((path, names) -> copy.put(path, Set.copyOf(names)));
         rulesByPath = Map.copyOf(copy);
+        reloadPaths = Set.copyOf(reloadPaths);
         processes = List.copyOf(processes);
     }
 

@@ -4,6 +4,7 @@ import dev.segments.validation.Issue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,10 +73,13 @@ final class ChangedFilesBuild {
         Map<String, Set<String>> rulesByPath = new HashMap<>(base.rulesByPath());
         rulesByPath.keySet().removeAll(removed);
         rulesByPath.keySet().removeAll(compiled.keySet());
+        Set<String> reloadPaths = new HashSet<>(base.reloadPaths());
+        reloadPaths.removeAll(removed);
+        reloadPaths.removeAll(compiled.keySet());
         List<Process> processes = new ArrayList<>(base.processes());
         processes.removeIf(process -> removed.contains(sourceOf(process)) || compiled.containsKey(sourceOf(process)));
         for (KiePackage kiePackage : builder.getKnowledgePackages()) {
-            WholeModuleBuild.addRules(kiePackage, rulesByPath);
+            WholeModuleBuild.addRules(kiePackage, rulesByPath, reloadPaths);
             processes.addAll(kiePackage.getProcesses());
         }
         MemoryFileSystem files = baseModule.getMemoryFileSystem().clone();
@@ -87,7 +91,7 @@ final class ChangedFilesBuild {
         MemoryKieModule module = baseModule.cloneForIncrementalCompilation(releaseId, baseModule.getKieModuleModel(),
                 files);
         kie.getRepository().addKieModule(module);
-        return Optional.of(ModuleBuild.of(new BuiltModule(releaseId, layout, rulesByPath, processes, false)));
+        return Optional.of(ModuleBuild.of(new BuiltModule(releaseId, layout, rulesByPath, reloadPaths, processes, false)));
     }
 
     private static String sourceOf(Process process) {

@@ -4,6 +4,7 @@ import dev.segments.definition.Location;
 import dev.segments.drl.GeneratedSegment;
 import dev.segments.time.TimeWindows;
 import dev.segments.workflow.WorkflowCatalog;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,19 @@ record CompiledRules(BuiltModule module, List<GeneratedSegment> generated, Map<S
     /** Every rule, as {@code package/name}. */
     Set<String> ruleNames() {
         return module.ruleNames();
+    }
+
+    /**
+     * Whether changing the running rules to these is made with the contacts out of the session: a file that changed,
+     * came or went holds, here or in the running rules, a rule Drools cannot change in place ({@link
+     * InPlaceRuleChanges}).
+     */
+    boolean changeNeedsReload(CompiledRules running) {
+        ModuleLayout from = running.module().layout();
+        Set<String> touched = new HashSet<>(module.layout().changedFrom(from).keySet());
+        touched.addAll(module.layout().removedFrom(from));
+        return touched.stream().anyMatch(path -> module.reloadPaths().contains(path)
+                || running.module().reloadPaths().contains(path));
     }
 
     Set<String> segmentIds() {

@@ -1,6 +1,7 @@
 package dev.segments.engine;
 
 import com.carrotsearch.hppc.BitSet;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,6 +68,44 @@ final class MembershipIndex {
                     releaseIfUnused(ordinal);
                 }
             }
+        }
+    }
+
+    /**
+     * The changes that take the index from what it holds to exactly the memberships {@code every} enters (the first
+     * firing of a session started afresh), stamped {@code at}: exits, then entries.
+     */
+    FiredChanges changesTo(FiredChanges every, Instant at) {
+        Map<String, BitSet> next = new HashMap<>();
+        for (int i = 0; i < every.size(); i++) {
+            MembershipChange change = every.change(i);
+            int known = every.ordinal(i);
+            if (change.kind() == MembershipChange.Kind.ENTERED) {
+                next.computeIfAbsent(change.segmentId(), id -> new BitSet())
+                        .set(known != FiredChanges.UNKNOWN ? known : ordinals.of(change.contactId()));
+            }
+        }
+        FiredChanges changes = new FiredChanges();
+        bySegment.forEach((segmentId, members) -> {
+            BitSet left = (BitSet) members.ordinals.clone();
+            left.andNot(next.getOrDefault(segmentId, new BitSet()));
+            addAll(changes, left, MembershipChange.Kind.EXITED, segmentId, at);
+        });
+        next.forEach((segmentId, members) -> {
+            BitSet entered = (BitSet) members.clone();
+            Members before = bySegment.get(segmentId);
+            if (before != null) {
+                entered.andNot(before.ordinals);
+            }
+            addAll(changes, entered, MembershipChange.Kind.ENTERED, segmentId, at);
+        });
+        return changes;
+    }
+
+    private void addAll(FiredChanges changes, BitSet contacts, MembershipChange.Kind kind, String segmentId,
+            Instant at) {
+        for (int o = contacts.nextSetBit(0); o >= 0; o = contacts.nextSetBit(o + 1)) {
+            changes.add(new MembershipChange(at, kind, segmentId, ordinals.id(o)), o);
         }
     }
 

@@ -162,9 +162,23 @@ public final class RuleCompiler {
 
     /** Builds only what changed from the base module when one is given and the change allows it, else everything. */
     private ModuleBuild build(ModuleLayout layout, Optional<BuiltModule> base) {
-        ReleaseId releaseId = kie.newReleaseId("dev.segments", artifactId, "1.0." + builds.incrementAndGet());
+        ReleaseId releaseId = newReleaseId();
         return base.flatMap(b -> ChangedFilesBuild.of(kie, releaseId, layout, b))
                 .orElseGet(() -> WholeModuleBuild.of(kie, releaseId, layout));
+    }
+
+    /**
+     * The files of rules compiled as a change, compiled whole into a module of its own, for a session to start from;
+     * the caller discards it.
+     */
+    BuiltModule wholeModuleOf(CompiledRules rules) {
+        ModuleBuild build = WholeModuleBuild.of(kie, newReleaseId(), rules.module().layout());
+        return build.module().orElseThrow(() -> new IllegalStateException(
+                "rules that compiled as a change did not compile whole: " + build.issues()));
+    }
+
+    private ReleaseId newReleaseId() {
+        return kie.newReleaseId("dev.segments", artifactId, "1.0." + builds.incrementAndGet());
     }
 
     void discard(ReleaseId releaseId) {

@@ -20,6 +20,7 @@ import org.drools.core.common.InternalWorkingMemoryEntryPoint;
 import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
 import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.Results;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -54,21 +55,29 @@ final class RuleSession implements AutoCloseable {
     private final Optional<ContactStore> contactStore;
     private CompiledRules rules;
     private final ContactWalk walk;
+    private final ContactOrdinals ordinals;
+    private final Optional<ReleaseId> ownModule;
+    private boolean retired;
     private ContactUpdates contactUpdates;
     private long clockMillis;
     private boolean workflowsAttached;
     /** Whether nothing was written or changed since the rules last fired to the end: every match has fired. */
     private boolean everyMatchFired = true;
 
+    /**
+     * Starts a session on the rules. Rules compiled as a change ({@link ChangedFilesBuild}) only serve to update a
+     * running container: a session starting from them starts from the same files compiled whole, a module the session
+     * owns and discards when it ends.
+     */
     RuleSession(RuleCompiler compiler, CompiledRules rules, Instant start, WorkflowRunner workflows,
             ContactOrdinals ordinals, ContactWalk walk) {
-        if (!rules.module().whole()) {
-            throw new IllegalArgumentException("a session starts from rules compiled as a whole, not from a change");
-        }
         this.compiler = compiler;
         this.rules = rules;
         this.workflows = workflows;
-        this.container = compiler.kie().newKieContainer(rules.releaseId());
+        this.ordinals = ordinals;
+        this.ownModule = rules.module().whole() ? Optional.empty()
+                : Optional.of(compiler.wholeModuleOf(rules).releaseId());
+        this.container = compiler.kie().newKieContainer(ownModule.orElse(rules.releaseId()));
         KieBase base = container.getKieBase();
         KieSessionConfiguration configuration = compiler.kie().newKieSessionConfiguration();
         configuration.setOption(ClockTypeOption.PSEUDO);
@@ -283,7 +292,24 @@ final class RuleSession implements AutoCloseable {
 
     @Override
     public void close() {
-        session.dispose();
+        retire();
         compiler.discard(rules.releaseId());
+    }
+
+    /**
+     * A session like this one (same compiler, workflows, contact ordinals and walk), empty, on {@code next}, at
+     * {@code now}: for rules Drools cannot change in this one ({@link InPlaceRuleChanges}).
+     */
+    RuleSession afresh(CompiledRules next, Instant now) {
+        return new RuleSession(compiler, next, now, workflows, ordinals, walk);
+    }
+
+    /** Ends the session, leaving its rules' module in place: other partitions may run it, or go back to it. */
+    void retire() {
+        if (!retired) {
+            retired = true;
+            session.dispose();
+            ownModule.ifPresent(compiler::discard);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class SegmentEngine implements Segments {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final ZoneId zone;
     private final RuleCompiler compiler;
-    private final RuleSession session;
+    private RuleSession session;
     private final Map<String, ContactState> contacts = new HashMap<>();
     private final TimeSchedule<ContactState> schedule = new TimeSchedule<>();
     private final MembershipIndex memberships;
@@ -304,11 +305,28 @@ public final class SegmentEngine implements Segments {
         return write(() -> applyRules(next));
     }
 
-    /** Switches to the rules and fires; if a new rule throws while firing, goes back to the rules that ran before. */
+    /**
+     * Switches to the rules and fires; if a new rule throws while firing, goes back to the rules that ran before. Rules
+     * Drools cannot change in place, and a change Drools fails at (its incremental build of the network has faults of
+     * its own; a failed change leaves the session half changed), go into a session started afresh.
+     */
     private List<MembershipChange> applyRules(CompiledRules next) {
         CompiledRules previous = session.rules();
+        if (next.changeNeedsReload(previous)) {
+            return restartOn(next, previous, previous.windows());
+        }
         try {
             switchRules(next);
+        } catch (RuntimeException droolsFailure) {
+            // switchRules moves the contacts' time states to the new windows before it asks Drools for the change
+            try {
+                return restartOn(next, previous, next.windows());
+            } catch (RuntimeException failure) {
+                failure.addSuppressed(droolsFailure);
+                throw failure;
+            }
+        }
+        try {
             return step(now);
         } catch (RuntimeException failure) {
             try {
@@ -316,9 +334,78 @@ public final class SegmentEngine implements Segments {
                 session.fire(now);
             } catch (RuntimeException rollbackFailure) {
                 failure.addSuppressed(rollbackFailure);
+                try {
+                    restartOn(previous, previous, previous.windows());
+                } catch (RuntimeException wayBackFailure) {
+                    failure.addSuppressed(wayBackFailure);
+                }
             }
             throw failure;
         }
+    }
+
+    /**
+     * Puts the rules in a session started afresh, for rules Drools cannot change in the running one
+     * ({@link InPlaceRuleChanges}): the running session is disposed of first (the engine never holds two), every
+     * contact's fact goes into the new one, and its rules fire. Memberships, workflows and listeners get the
+     * difference, as of any step, so an unchanged membership reports nothing. If the rules throw, the engine starts
+     * afresh on the {@code previous} rules, which report no change, and throws. The rules fire afresh for every
+     * contact, as at a restart.
+     *
+     * @param statesIn the windows the contacts' time states are in now
+     */
+    private List<MembershipChange> restartOn(CompiledRules rules, CompiledRules previous, TimeWindows statesIn) {
+        List<ContactState> held = contacts.values().stream().filter(state -> state.handle != null)
+                .sorted(Comparator.comparingInt(state -> state.ordinal)).toList();
+        session.retire();
+        FiredChanges fired;
+        try {
+            fired = startAfresh(rules, held, statesIn);
+        } catch (RuntimeException failure) {
+            try {
+                memberships.apply(memberships.changesTo(startAfresh(previous, held, statesIn), now));
+            } catch (RuntimeException wayBackFailure) {
+                failure.addSuppressed(wayBackFailure);
+            }
+            throw failure;
+        }
+        FiredChanges changes = memberships.changesTo(fired, now);
+        memberships.apply(changes);
+        return cascade(now, changes.changes());
+    }
+
+    /** A new session on the rules, holding the contacts, fired: every membership it has, as entered. */
+    private FiredChanges startAfresh(CompiledRules rules, List<ContactState> held, TimeWindows statesIn) {
+        TimeWindows.Change windowChange = statesIn.equals(rules.windows()) ? null : statesIn.changeTo(rules.windows());
+        TimeState[] times = new TimeState[held.size()];
+        Contact[] facts = new Contact[held.size()];
+        FactHandle[] handles = new FactHandle[held.size()];
+        RuleSession fresh = session.afresh(rules, now);
+        FiredChanges fired;
+        try {
+            for (int i = 0; i < held.size(); i++) {
+                ContactState state = held.get(i);
+                times[i] = windowChange == null ? state.time
+                        : state.time.forWindows(windowChange, now.toEpochMilli(), state.normalized);
+                facts[i] = new Contact(state.ordinal, state.data, state.normalized, times[i].flags(),
+                        times[i].counts());
+                handles[i] = fresh.insert(facts[i]);
+            }
+            fired = fresh.fire(now);
+        } catch (RuntimeException failure) {
+            fresh.retire();
+            throw failure;
+        }
+        session = fresh;
+        for (int i = 0; i < held.size(); i++) {
+            ContactState state = held.get(i);
+            state.time = times[i];
+            state.fact = facts[i];
+            state.handle = handles[i];
+            schedule.set(state, times[i].nextChange());
+        }
+        session.prepareContactLists();
+        return fired;
     }
 
     /**
@@ -548,7 +635,11 @@ public final class SegmentEngine implements Segments {
     private List<MembershipChange> step(Instant at) {
         FiredChanges fired = session.fire(at);
         memberships.apply(fired);
-        List<MembershipChange> first = fired.changes();
+        return cascade(at, fired.changes());
+    }
+
+    /** The rest of a step whose rules fired with {@code first}: the workflows' cascade, then the listeners. */
+    private List<MembershipChange> cascade(Instant at, List<MembershipChange> first) {
         List<MembershipChange> changes = first;
         NetChanges net = null; // one round's changes are already net; only a cascade needs netting
         List<WorkflowEvent> done = new ArrayList<>();
@@ -563,7 +654,7 @@ public final class SegmentEngine implements Segments {
                 break;
             }
             done.addAll(session.runWorkflows(triggers, at, this::editor));
-            fired = session.fire(at);
+            FiredChanges fired = session.fire(at);
             memberships.apply(fired);
             changes = fired.changes();
             if (net == null) {

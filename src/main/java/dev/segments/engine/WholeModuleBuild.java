@@ -41,22 +41,29 @@ final class WholeModuleBuild {
         }
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
         Map<String, Set<String>> rulesByPath = new HashMap<>();
+        Set<String> reloadPaths = new HashSet<>();
         List<Process> processes = new ArrayList<>();
         for (String kieBase : module.getKieModuleModel().getKieBaseModels().keySet()) {
             for (KiePackage kiePackage : module.getKnowledgePackagesForKieBase(kieBase)) {
                 kiePackage.getRules().forEach(rule -> LazyPropagation.markUnlessNamed((RuleImpl) rule));
-                addRules(kiePackage, rulesByPath);
+                addRules(kiePackage, rulesByPath, reloadPaths);
                 processes.addAll(kiePackage.getProcesses());
             }
         }
-        return ModuleBuild.of(new BuiltModule(releaseId, layout, rulesByPath, processes, true));
+        return ModuleBuild.of(new BuiltModule(releaseId, layout, rulesByPath, reloadPaths, processes, true));
     }
 
-    /** Adds the package's rules, as {@code package/name}, under the path of the file each came from. */
-    static void addRules(KiePackage kiePackage, Map<String, Set<String>> rulesByPath) {
+    /**
+     * Adds the package's rules, as {@code package/name}, under the path of the file each came from, and the paths of
+     * those Drools cannot change in place to {@code reloadPaths}.
+     */
+    static void addRules(KiePackage kiePackage, Map<String, Set<String>> rulesByPath, Set<String> reloadPaths) {
         for (Rule rule : kiePackage.getRules()) {
             String path = ((RuleImpl) rule).getResource().getSourcePath();
             rulesByPath.computeIfAbsent(path, p -> new HashSet<>()).add(kiePackage.getName() + "/" + rule.getName());
+            if (!InPlaceRuleChanges.supports((RuleImpl) rule)) {
+                reloadPaths.add(path);
+            }
         }
     }
 }

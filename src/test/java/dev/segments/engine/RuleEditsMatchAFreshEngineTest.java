@@ -12,9 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -55,6 +56,51 @@ class RuleEditsMatchAFreshEngineTest {
                 }
             }
         }
+    }
+
+    /**
+     * The same with hand-written segments next to the generated ones, edited in place too: of the shapes Drools changes
+     * in a running session, and with {@code exists}, whose changes start a session afresh ({@link InPlaceRuleChanges}).
+     */
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @CsvSource({"IN_PLACE, 1", "IN_PLACE, 2", "IN_PLACE, 3", "IN_PLACE, 4", "IN_PLACE, 5", "IN_PLACE, 6",
+            "WITH_EXISTS, 1", "WITH_EXISTS, 2", "WITH_EXISTS, 3"})
+    void membershipsFollowContactsAfterEditsOfHandWrittenRules(RandomHandWrittenRules.Shapes shapes, long seed) {
+        Random random = new Random(seed);
+        List<SegmentDefinition> segments = RandomSegmentEdits.segments(random, 12);
+        TreeMap<String, String> handWritten = RandomHandWrittenRules.rules(random, 8, shapes);
+        List<String> ids = IntStream.range(0, 30).mapToObj(i -> "c-" + i).toList();
+        Map<String, ContactData> written = new HashMap<>();
+        try (SegmentEngine engine = SegmentEngine.start(sources(segments, handWritten),
+                EngineOptions.startingAt(T0))) {
+            for (int step = 0; step < 500; step++) {
+                if (step % 100 == 99) {
+                    if (random.nextBoolean()) {
+                        segments = RandomSegmentEdits.edited(random, segments);
+                    }
+                    handWritten = RandomHandWrittenRules.edited(random, handWritten, shapes);
+                    engine.updateRules(sources(segments, handWritten));
+                } else {
+                    ContactData contact = RandomSegmentEdits.contact(random, ids.get(random.nextInt(ids.size())));
+                    written.put(contact.id(), contact);
+                    engine.upsert(contact);
+                }
+                if (step % 25 == 24 || step % 100 == 99) {
+                    try (SegmentEngine fresh = SegmentEngine.start(sources(segments, handWritten),
+                            EngineOptions.startingAt(T0))) {
+                        written.values().forEach(fresh::upsert);
+                        for (String id : written.keySet()) {
+                            assertThat(engine.segmentsOf(id)).as("step %d: %s", step, id)
+                                    .isEqualTo(fresh.segmentsOf(id));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static RuleSources sources(List<SegmentDefinition> segments, TreeMap<String, String> handWritten) {
+        return new RuleSources(segments, RandomHandWrittenRules.files(handWritten));
     }
 
     /**

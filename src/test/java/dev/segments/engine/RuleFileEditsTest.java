@@ -209,16 +209,26 @@ class RuleFileEditsTest {
         compiler.discard(base.releaseId());
     }
 
+    /** A session can start from rules compiled as a change: from their files compiled whole, as for a fresh session. */
     @Test
-    void aSessionDoesNotStartFromRulesCompiledAsAChange() {
+    void aSessionStartsFromRulesCompiledAsAChangeAsFromTheWholeRules() {
         List<SegmentDefinition> segments = new RandomSegments(7).segments(4);
         CompiledRules base = compiler.compile(RuleSources.of(segments));
         CompiledRules change = compiler.compileChange(RuleSources.of(segments.subList(0, 3)), base);
+        List<ContactData> contacts = new RandomContacts(new Random(8)).contacts(30);
 
-        assertThatThrownBy(() -> SegmentEngine.start(compiler, change, EngineOptions.startingAt(
-                RuleEditsKeepMatchesTest.START))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("compiled as a whole");
-        List.of(base, change).forEach(rules -> compiler.discard(rules.releaseId()));
+        try (SegmentEngine fromChange = SegmentEngine.start(compiler, change,
+                EngineOptions.startingAt(RuleEditsKeepMatchesTest.START));
+                SegmentEngine whole = SegmentEngine.start(RuleSources.of(segments.subList(0, 3)),
+                        EngineOptions.startingAt(RuleEditsKeepMatchesTest.START))) {
+            contacts.forEach(fromChange::upsert);
+            contacts.forEach(whole::upsert);
+            assertThat(fromChange.counts()).isEqualTo(whole.counts()).containsKeys(segments.get(0).id());
+            for (ContactData contact : contacts) {
+                assertThat(fromChange.segmentsOf(contact.id())).isEqualTo(whole.segmentsOf(contact.id()));
+            }
+        }
+        compiler.discard(base.releaseId());
     }
 
     /**
