@@ -46,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The engine against {@link ReferenceEvaluator}, SPEC 4 evaluated directly: random segments, random contacts, and a
- * random sequence of upserts, deletes, email events (now and in the past) and clock moves (milliseconds to days,
- * often exactly onto a boundary such as an event's {@code at} plus a window). After every operation every segment's
+ * random sequence of upserts, deletes, email events (now and in the past), clock moves (milliseconds to days,
+ * often exactly onto a boundary such as an event's {@code at} plus a window) and segment edits. After every operation every segment's
  * members must be the reference's at the engine clock, and the listener's change stream must replay to the same
  * memberships: no entry of a member, no exit of a non-member, no change without net effect, each stamped inside the
  * operation's time span. Every step of a clock move is checked on its own: it is stamped at an instant where the
@@ -93,9 +93,10 @@ class EngineMatchesReferenceTest {
         final ZoneId zone;
         final Random random;
         final RandomContacts randomContacts;
-        final List<SegmentDefinition> segments;
+        final RandomSegments editedSegments;
+        List<SegmentDefinition> segments;
         final Map<String, SegmentDefinition> segmentsById = new LinkedHashMap<>();
-        final ReferenceEvaluator reference;
+        ReferenceEvaluator reference;
         final SegmentEngine engine;
         final Map<String, ContactData> contacts = new TreeMap<>();
         final Map<String, List<EmailEvent>> events = new HashMap<>();
@@ -112,6 +113,7 @@ class EngineMatchesReferenceTest {
             this.random = new Random(seed);
             this.randomContacts = new RandomContacts(new Random(seed * 31 + 7));
             this.segments = new RandomSegments(new Random(seed * 17 + 3)).segments(SEGMENTS);
+            this.editedSegments = new RandomSegments(new Random(seed * 13 + 5));
             segments.forEach(s -> segmentsById.put(s.id(), s));
             this.reference = new ReferenceEvaluator(segments, zone);
             this.engine = SegmentEngine.start(RuleSources.of(segments), new EngineOptions(zone, START)
@@ -143,6 +145,8 @@ class EngineMatchesReferenceTest {
                     delete(pick(List.copyOf(contacts.keySet())));
                 } else if (roll < 60 && !contacts.isEmpty()) {
                     record(event(pick(List.copyOf(contacts.keySet()))));
+                } else if (roll < 64) {
+                    editSegments();
                 } else {
                     advanceTo(nextInstant());
                 }
@@ -176,6 +180,27 @@ class EngineMatchesReferenceTest {
             events.computeIfAbsent(event.contactId(), id -> new ArrayList<>()).add(event);
             List<MembershipChange> changes = engine.record(event);
             checkStep(changes, now, now, Set.of(event.contactId()));
+        }
+
+        /**
+         * A rule author's edit: one to three segments get new random conditions under the same ids (a {@code memberOf}
+         * still names only segments before it), which may add or remove time windows and memberOf chains.
+         */
+        void editSegments() {
+            List<SegmentDefinition> next = new ArrayList<>(segments);
+            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+                int index = random.nextInt(next.size());
+                SegmentDefinition old = next.get(index);
+                next.set(index, new SegmentDefinition(old.id(), old.name(), old.description(),
+                        editedSegments.condition(index, 0), old.at()));
+            }
+            note("edit " + next.stream().filter(segment -> !segments.contains(segment)).map(SegmentDefinition::id)
+                    .toList());
+            segments = next;
+            next.forEach(segment -> segmentsById.put(segment.id(), segment));
+            reference = new ReferenceEvaluator(next, zone);
+            List<MembershipChange> changes = engine.updateRules(RuleSources.of(next));
+            checkStep(changes, now, now, contacts.keySet());
         }
 
         void advanceTo(Instant target) {
