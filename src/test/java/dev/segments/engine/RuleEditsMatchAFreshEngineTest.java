@@ -60,19 +60,22 @@ class RuleEditsMatchAFreshEngineTest {
 
     /**
      * The same with hand-written segments next to the generated ones, edited in place too: of the shapes Drools changes
-     * in a running session, and with {@code exists}, whose changes start a session afresh ({@link InPlaceRuleChanges}).
+     * in a running session, and with {@code exists}, whose changes start a session afresh ({@link InPlaceRuleChanges}),
+     * in one engine and in two partitions (each changes its session its own way; they share the compiled rules).
      */
-    @ParameterizedTest(name = "{0}, seed {1}")
-    @CsvSource({"IN_PLACE, 1", "IN_PLACE, 2", "IN_PLACE, 3", "IN_PLACE, 4", "IN_PLACE, 5", "IN_PLACE, 6",
-            "WITH_EXISTS, 1", "WITH_EXISTS, 2", "WITH_EXISTS, 3"})
-    void membershipsFollowContactsAfterEditsOfHandWrittenRules(RandomHandWrittenRules.Shapes shapes, long seed) {
+    @ParameterizedTest(name = "{0}, seed {1}, {2} partition(s)")
+    @CsvSource({"IN_PLACE, 1, 1", "IN_PLACE, 2, 1", "IN_PLACE, 3, 1", "IN_PLACE, 4, 1", "IN_PLACE, 5, 1",
+            "IN_PLACE, 6, 1", "WITH_EXISTS, 1, 1", "WITH_EXISTS, 2, 1", "WITH_EXISTS, 3, 1",
+            "IN_PLACE, 7, 2", "WITH_EXISTS, 4, 2"})
+    void membershipsFollowContactsAfterEditsOfHandWrittenRules(RandomHandWrittenRules.Shapes shapes, long seed,
+            int partitions) {
         Random random = new Random(seed);
         List<SegmentDefinition> segments = RandomSegmentEdits.segments(random, 12);
         TreeMap<String, String> handWritten = RandomHandWrittenRules.rules(random, 8, shapes);
         List<String> ids = IntStream.range(0, 30).mapToObj(i -> "c-" + i).toList();
         Map<String, ContactData> written = new HashMap<>();
-        try (SegmentEngine engine = SegmentEngine.start(sources(segments, handWritten),
-                EngineOptions.startingAt(T0))) {
+        try (Segments engine = PartitionedSegments.start(sources(segments, handWritten),
+                EngineOptions.startingAt(T0), partitions)) {
             for (int step = 0; step < 500; step++) {
                 if (step % 100 == 99) {
                     if (random.nextBoolean()) {
