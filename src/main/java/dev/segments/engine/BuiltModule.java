@@ -17,13 +17,13 @@ import org.kie.api.definition.process.Process;
  *     running container
  */
 record BuiltModule(ReleaseId releaseId, ModuleLayout layout, Map<String, Set<String>> rulesByPath,
-        Set<String> reloadPaths, List<Process> processes, boolean whole) {
+        Set<String> afreshPaths, List<Process> processes, boolean whole) {
 
     BuiltModule {
         Map<String, Set<String>> copy = new HashMap<>();
         rulesByPath.forEach((path, names) -> copy.put(path, Set.copyOf(names)));
         rulesByPath = Map.copyOf(copy);
-        reloadPaths = Set.copyOf(reloadPaths);
+        afreshPaths = Set.copyOf(afreshPaths);
         processes = List.copyOf(processes);
     }
 

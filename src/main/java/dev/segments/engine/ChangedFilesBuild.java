@@ -73,13 +73,13 @@ final class ChangedFilesBuild {
         Map<String, Set<String>> rulesByPath = new HashMap<>(base.rulesByPath());
         rulesByPath.keySet().removeAll(removed);
         rulesByPath.keySet().removeAll(compiled.keySet());
-        Set<String> reloadPaths = new HashSet<>(base.reloadPaths());
-        reloadPaths.removeAll(removed);
-        reloadPaths.removeAll(compiled.keySet());
+        Set<String> afreshPaths = new HashSet<>(base.afreshPaths());
+        afreshPaths.removeAll(removed);
+        afreshPaths.removeAll(compiled.keySet());
         List<Process> processes = new ArrayList<>(base.processes());
         processes.removeIf(process -> removed.contains(sourceOf(process)) || compiled.containsKey(sourceOf(process)));
         for (KiePackage kiePackage : builder.getKnowledgePackages()) {
-            WholeModuleBuild.addRules(kiePackage, rulesByPath, reloadPaths);
+            WholeModuleBuild.addRules(kiePackage, rulesByPath, afreshPaths);
             processes.addAll(kiePackage.getProcesses());
         }
         MemoryFileSystem files = baseModule.getMemoryFileSystem().clone();
@@ -91,7 +91,8 @@ final class ChangedFilesBuild {
         MemoryKieModule module = baseModule.cloneForIncrementalCompilation(releaseId, baseModule.getKieModuleModel(),
                 files);
         kie.getRepository().addKieModule(module);
-        return Optional.of(ModuleBuild.of(new BuiltModule(releaseId, layout, rulesByPath, reloadPaths, processes, false)));
+        return Optional.of(ModuleBuild.of(
+                new BuiltModule(releaseId, layout, rulesByPath, afreshPaths, processes, false)));
     }
 
     private static String sourceOf(Process process) {

@@ -29,16 +29,15 @@ record CompiledRules(BuiltModule module, List<GeneratedSegment> generated, Map<S
     }
 
     /**
-     * Whether changing the running rules to these is made with the contacts out of the session: a file that changed,
-     * came or went holds, here or in the running rules, a rule Drools cannot change in place ({@link
-     * InPlaceRuleChanges}).
+     * Whether changing the running rules to these starts the session afresh: a file that changed, came or went holds,
+     * here or in the running rules, a rule Drools cannot change in place ({@link InPlaceRuleChanges}).
      */
-    boolean changeNeedsReload(CompiledRules running) {
+    boolean changeStartsAfresh(CompiledRules running) {
         ModuleLayout from = running.module().layout();
         Set<String> touched = new HashSet<>(module.layout().changedFrom(from).keySet());
         touched.addAll(module.layout().removedFrom(from));
-        return touched.stream().anyMatch(path -> module.reloadPaths().contains(path)
-                || running.module().reloadPaths().contains(path));
+        return touched.stream().anyMatch(path -> module.afreshPaths().contains(path)
+                || running.module().afreshPaths().contains(path));
     }
 
     Set<String> segmentIds() {

@@ -183,10 +183,10 @@ final class ContactStore extends ClassAwareObjectStore {
     }
 
     /**
-     * A rule going retracts what its matches inserted logically, during Drools' walk over the facts of the type the rule
-     * reads; when that is the type it inserts (a hand-written rule on memberships that derives memberships), the walk
-     * would fail with {@code ConcurrentModificationException} in Drools' own store, leaving the rule half removed. The
-     * walk gets the facts as they were when it began; a fact retracted meanwhile holds no match to visit.
+     * A rule going retracts what its matches inserted logically, during Drools' walk over the facts of the type the
+     * rule reads; when that is the type it inserts (a hand-written rule on memberships that derives memberships), the
+     * walk would fail with {@code ConcurrentModificationException} in Drools' own store, leaving the rule half removed.
+     * The walk gets the facts as they were when it began; a fact retracted meanwhile holds no match to visit.
      */
     private static FactHandleClassStore copyOf(FactHandleClassStore store) {
         List<InternalFactHandle> handles = new ArrayList<>();

@@ -99,7 +99,9 @@ public final class SegmentEngine implements Segments {
                 options.contactWalk());
     }
 
-    /** Compiles the rules and starts an empty engine; throws {@link RuleCompilationException} if they do not compile. */
+    /**
+     * Compiles the rules and starts an empty engine; throws {@link RuleCompilationException} if they do not compile.
+     */
     public static SegmentEngine start(RuleSources sources, EngineOptions options) {
         RuleCompiler compiler = compilerFor(options);
         return new SegmentEngine(compiler, compiler.compile(sources), options);
@@ -312,7 +314,7 @@ public final class SegmentEngine implements Segments {
      */
     private List<MembershipChange> applyRules(CompiledRules next) {
         CompiledRules previous = session.rules();
-        if (next.changeNeedsReload(previous)) {
+        if (next.changeStartsAfresh(previous)) {
             return restartOn(next, previous, previous.windows());
         }
         try {

@@ -46,11 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The engine against {@link ReferenceEvaluator}, SPEC 4 evaluated directly: random segments, random contacts, and a
- * random sequence of upserts, deletes, email events (now and in the past), clock moves (milliseconds to days,
- * often exactly onto a boundary such as an event's {@code at} plus a window) and segment edits. After every operation every segment's
- * members must be the reference's at the engine clock, and the listener's change stream must replay to the same
- * memberships: no entry of a member, no exit of a non-member, no change without net effect, each stamped inside the
- * operation's time span. Every step of a clock move is checked on its own: it is stamped at an instant where the
+ * random sequence of upserts, deletes, email events (now and in the past), clock moves (milliseconds to days, often
+ * exactly onto a boundary such as an event's {@code at} plus a window) and segment edits. After every operation every
+ * segment's members must be the reference's at the engine clock, and the listener's change stream must replay to the
+ * same memberships: no entry of a member, no exit of a non-member, no change without net effect, each stamped inside
+ * the operation's time span. Every step of a clock move is checked on its own: it is stamped at an instant where the
  * reference's answer flips, and the memberships after it are the reference's at that instant.
  *
  * <p>A failure names the seed and the operation; rerun that one seed to reproduce it.

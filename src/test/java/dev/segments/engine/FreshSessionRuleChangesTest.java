@@ -101,7 +101,8 @@ class FreshSessionRuleChangesTest {
         List<ContactData> contacts = List.of(ContactData.builder("c1").city("Boston").addTag("partner").build(),
                 ContactData.builder("c2").city("Boston").state("NY").build(),
                 ContactData.builder("c3").city("Miami").addTag("vip").build());
-        try (SegmentEngine engine = SegmentEngine.start(RuleSources.of(versions.get(0)), EngineOptions.startingAt(T0))) {
+        try (SegmentEngine engine = SegmentEngine.start(RuleSources.of(versions.get(0)),
+                EngineOptions.startingAt(T0))) {
             contacts.forEach(engine::upsert);
             for (List<SegmentDefinition> version : versions.subList(1, versions.size())) {
                 engine.updateRules(RuleSources.of(version));
@@ -167,8 +168,8 @@ class FreshSessionRuleChangesTest {
     }
 
     private static ContactData opened(String id, int daysAgo) {
-        return ContactData.builder(id).state("TX").addTag("vip").lastEmailOpenedAt(new TimePoint.AtInstant(T0.minus(Duration.ofDays(daysAgo))))
-                .build();
+        return ContactData.builder(id).state("TX").addTag("vip")
+                .lastEmailOpenedAt(new TimePoint.AtInstant(T0.minus(Duration.ofDays(daysAgo)))).build();
     }
 
     @Test

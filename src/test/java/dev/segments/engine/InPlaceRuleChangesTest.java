@@ -19,17 +19,18 @@ class InPlaceRuleChangesTest {
     }
 
     @ParameterizedTest(name = "{0}: in place {1}")
-    @CsvSource(delimiter = '|', value = {
-            "$c : Contact( state == \"tx\" )                                                              | true",
-            "$m : SegmentMembership( segmentId == \"vip\" ) $c : Contact( id == $m.contactId )               | false",
-            "$c : Contact( ) SegmentMembership( segmentId == \"vip\", contactId == $c.id )                   | true",
-            "$c : Contact( ) not SegmentMembership( segmentId == \"vip\", contactId == $c.id )               | true",
-            "$c : Contact( ) exists SegmentMembership( segmentId == \"vip\", contactId == $c.id )            | false",
-            "$c : Contact( ) not ( SegmentMembership( segmentId == \"a\" ) and SegmentMembership( segmentId == \"b\" ) ) | false",
-            "$c : Contact( ) not Contact( id != $c.id, email == $c.email )                                  | false",
-            "$c : Contact( ) eval( $c.getId().length() > 3 )                                                | false",
-            "$c : Contact( state == \"tx\" ) or $c : Contact( state == \"ca\" )                             | false",
-            "$c : Contact( ) Number( intValue > 1 ) from accumulate( SegmentMembership( contactId == $c.id ), count( 1 ) ) | false"})
+    @CsvSource(delimiter = '|', textBlock = """
+            $c : Contact( state == "tx" )                                                           | true
+            $m : SegmentMembership( segmentId == "a" ) $c : Contact( id == $m.contactId )           | false
+            $c : Contact( ) SegmentMembership( segmentId == "a", contactId == $c.id )               | true
+            $c : Contact( ) not SegmentMembership( segmentId == "a", contactId == $c.id )           | true
+            $c : Contact( ) exists SegmentMembership( segmentId == "a", contactId == $c.id )        | false
+            $c : Contact( ) not ( SegmentMembership( segmentId == "a" ) and SegmentMembership( ) )  | false
+            $c : Contact( ) not Contact( id != $c.id, email == $c.email )                           | false
+            $c : Contact( ) eval( $c.getId().length() > 3 )                                         | false
+            $c : Contact( state == "tx" ) or $c : Contact( state == "ca" )                          | false
+            $c : Contact( ) Number( ) from accumulate( SegmentMembership( ), count( 1 ) )            | false
+            """)
     void aFileIsChangedInPlaceOnlyWithConditionsDroolsChangesRight(String when, boolean inPlace) {
         compiled = compiler.compile(new RuleSources(List.of(), List.of(new DrlFile("rules/r.drl", """
                 package segments.handwritten;
@@ -38,6 +39,6 @@ class InPlaceRuleChangesTest {
                 rule "r" when %s then insertLogical(new SegmentMembership("r", $c.getId())); end
                 """.formatted(when)))));
 
-        assertThat(compiled.module().reloadPaths().isEmpty()).isEqualTo(inPlace);
+        assertThat(compiled.module().afreshPaths().isEmpty()).isEqualTo(inPlace);
     }
 }

@@ -79,12 +79,12 @@ final class RandomHandWrittenRules {
             case 1 -> "$m : SegmentMembership( segmentId == \"%s\" )".formatted(read);
             case 2 -> "$c : Contact( city == \"%s\" )%n    SegmentMembership( segmentId == \"%s\", contactId == $c.id )"
                     .formatted(city, read);
-            case 3 -> "SegmentMembership( segmentId == \"%s\", $id : contactId )%n    $c : Contact( id == $id, state == \"%s\" )"
-                    .formatted(read, state);
-            case 4 -> "$c : Contact( city == \"%s\" )%n    not SegmentMembership( segmentId == \"%s\", contactId == $c.id )"
-                    .formatted(city, read);
-            default -> "$c : Contact( state == \"%s\" )%n    exists SegmentMembership( segmentId == \"%s\", contactId == $c.id )"
-                    .formatted(state, read);
+            case 3 -> ("SegmentMembership( segmentId == \"%s\", $id : contactId )%n"
+                    + "    $c : Contact( id == $id, state == \"%s\" )").formatted(read, state);
+            case 4 -> ("$c : Contact( city == \"%s\" )%n"
+                    + "    not SegmentMembership( segmentId == \"%s\", contactId == $c.id )").formatted(city, read);
+            default -> ("$c : Contact( state == \"%s\" )%n"
+                    + "    exists SegmentMembership( segmentId == \"%s\", contactId == $c.id )").formatted(state, read);
         };
         String id = when.startsWith("$m") ? "$m.getContactId()" : "$c.getId()";
         return """
