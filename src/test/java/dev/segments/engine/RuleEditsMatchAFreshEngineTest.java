@@ -45,14 +45,7 @@ class RuleEditsMatchAFreshEngineTest {
                     engine.upsert(contact);
                 }
                 if (step % 25 == 24 || step % 150 == 149) {
-                    try (SegmentEngine fresh = SegmentEngine.start(RuleSources.of(segments),
-                            EngineOptions.startingAt(T0))) {
-                        written.values().forEach(fresh::upsert);
-                        for (String id : written.keySet()) {
-                            assertThat(engine.segmentsOf(id)).as("step %d: %s", step, id)
-                                    .isEqualTo(fresh.segmentsOf(id));
-                        }
-                    }
+                    assertSameMembershipsAsAFreshEngine(engine, RuleSources.of(segments), written, step);
                 }
             }
         }
@@ -89,15 +82,19 @@ class RuleEditsMatchAFreshEngineTest {
                     engine.upsert(contact);
                 }
                 if (step % 25 == 24 || step % 100 == 99) {
-                    try (SegmentEngine fresh = SegmentEngine.start(sources(segments, handWritten),
-                            EngineOptions.startingAt(T0))) {
-                        written.values().forEach(fresh::upsert);
-                        for (String id : written.keySet()) {
-                            assertThat(engine.segmentsOf(id)).as("step %d: %s", step, id)
-                                    .isEqualTo(fresh.segmentsOf(id));
-                        }
-                    }
+                    assertSameMembershipsAsAFreshEngine(engine, sources(segments, handWritten), written, step);
                 }
+            }
+        }
+    }
+
+    /** Every contact written is in the segments an engine started afresh on {@code rules} puts it in. */
+    private static void assertSameMembershipsAsAFreshEngine(Segments engine, RuleSources rules,
+            Map<String, ContactData> written, int step) {
+        try (SegmentEngine fresh = SegmentEngine.start(rules, EngineOptions.startingAt(T0))) {
+            written.values().forEach(fresh::upsert);
+            for (String id : written.keySet()) {
+                assertThat(engine.segmentsOf(id)).as("step %d: %s", step, id).isEqualTo(fresh.segmentsOf(id));
             }
         }
     }
