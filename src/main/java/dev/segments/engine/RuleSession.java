@@ -55,7 +55,6 @@ final class RuleSession implements AutoCloseable {
     private final Optional<ContactStore> contactStore;
     private CompiledRules rules;
     private final ContactWalk walk;
-    private final ContactOrdinals ordinals;
     private final Optional<ReleaseId> ownModule;
     private boolean retired;
     private ContactUpdates contactUpdates;
@@ -74,7 +73,6 @@ final class RuleSession implements AutoCloseable {
         this.compiler = compiler;
         this.rules = rules;
         this.workflows = workflows;
-        this.ordinals = ordinals;
         this.ownModule = rules.module().whole() ? Optional.empty()
                 : Optional.of(compiler.wholeModuleOf(rules).releaseId());
         this.container = compiler.kie().newKieContainer(ownModule.orElse(rules.releaseId()));
@@ -294,14 +292,6 @@ final class RuleSession implements AutoCloseable {
     public void close() {
         retire();
         compiler.discard(rules.releaseId());
-    }
-
-    /**
-     * A session like this one (same compiler, workflows, contact ordinals and walk), empty, on {@code next}, at
-     * {@code now}: for rules Drools cannot change in this one ({@link InPlaceRuleChanges}).
-     */
-    RuleSession afresh(CompiledRules next, Instant now) {
-        return new RuleSession(compiler, next, now, workflows, ordinals, walk);
     }
 
     /** Ends the session, leaving its rules' module in place: other partitions may run it, or go back to it. */

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.kie.api.runtime.rule.FactHandle;
 import dev.segments.workflow.ContactEditor;
@@ -56,6 +57,8 @@ public final class SegmentEngine implements Segments {
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
     private final List<WorkflowListener> workflowListeners = new CopyOnWriteArrayList<>();
     private final int maxCascadeSteps;
+    /** Starts a session on rules at an instant, for the engine's start and for rules changed afresh. */
+    private final BiFunction<CompiledRules, Instant, RuleSession> sessions;
     private Instant now;
 
     private static final class ContactState implements TimeSchedule.Scheduled {
@@ -95,8 +98,9 @@ public final class SegmentEngine implements Segments {
         this.maxCascadeSteps = options.workflows().maxCascadeSteps();
         ContactOrdinals ordinals = new ContactOrdinals();
         this.memberships = new MembershipIndex(ordinals);
-        this.session = new RuleSession(compiler, rules, now, new WorkflowRunner(options.workflows()), ordinals,
-                options.contactWalk());
+        WorkflowRunner workflows = new WorkflowRunner(options.workflows());
+        this.sessions = (on, at) -> new RuleSession(compiler, on, at, workflows, ordinals, options.contactWalk());
+        this.session = sessions.apply(rules, now);
     }
 
     /**
@@ -360,6 +364,12 @@ public final class SegmentEngine implements Segments {
         List<ContactState> held = contacts.values().stream().filter(state -> state.handle != null)
                 .sorted(Comparator.comparingInt(state -> state.ordinal)).toList();
         session.retire();
+        // Nothing may keep the retired session's network alive while the new one fills: at 1M x 200 both do not fit.
+        for (ContactState state : held) {
+            state.handle = null;
+            state.fact = null;
+        }
+        session = null;
         FiredChanges fired;
         try {
             fired = startAfresh(rules, held, statesIn);
@@ -382,7 +392,7 @@ public final class SegmentEngine implements Segments {
         TimeState[] times = new TimeState[held.size()];
         Contact[] facts = new Contact[held.size()];
         FactHandle[] handles = new FactHandle[held.size()];
-        RuleSession fresh = session.afresh(rules, now);
+        RuleSession fresh = sessions.apply(rules, now);
         FiredChanges fired;
         try {
             for (int i = 0; i < held.size(); i++) {
@@ -507,10 +517,14 @@ public final class SegmentEngine implements Segments {
 
     @Override
     public void close() {
-        write(() -> {
-            session.close();
-            return null;
-        });
+        lock.writeLock().lock();
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     // ---- internals ----------------------------------------------------------------------------------------------
@@ -721,15 +735,25 @@ public final class SegmentEngine implements Segments {
     private <T> T write(Supplier<T> operation) {
         lock.writeLock().lock();
         try {
+            requireSession();
             return operation.get();
         } finally {
             lock.writeLock().unlock();
         }
     }
 
+    /** Only when the rules failed to start afresh twice over (the new ones, then the previous ones) is there none. */
+    private void requireSession() {
+        if (session == null) {
+            throw new IllegalStateException("the engine has no running rules: starting them afresh failed for the new "
+                    + "rules and again for the previous ones (see the failure of that rule change); start a new engine");
+        }
+    }
+
     private <T> T read(Supplier<T> operation) {
         lock.readLock().lock();
         try {
+            requireSession();
             return operation.get();
         } finally {
             lock.readLock().unlock();

@@ -143,6 +143,35 @@ class FreshSessionRuleChangesTest {
     }
 
     @Test
+    void anEngineWhoseRulesCannotStartAfreshAtAllSaysSoOnEveryCall() {
+        DrlFile exploding = new DrlFile("rules/exploding.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                rule "explodes when armed" when Contact( ) then
+                    if (dev.segments.engine.RuleSwitch.ON.get()) {
+                        throw new IllegalStateException("boom");
+                    }
+                end
+                """);
+        RuleSources before = new RuleSources(List.of(VIP), List.of(existsRules("texans", "tx"), exploding));
+        RuleSources after = new RuleSources(List.of(VIP), List.of(existsRules("texans", "ca"), exploding));
+        SegmentEngine engine = SegmentEngine.start(before, EngineOptions.startingAt(T0));
+        try {
+            engine.upsert(vip("c1", "TX"));
+            RuleSwitch.ON.set(true);
+
+            assertThatThrownBy(() -> engine.updateRules(after)).hasRootCauseMessage("boom");
+
+            assertThatThrownBy(() -> engine.upsert(vip("c2", "TX"))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("no running rules").hasMessageContaining("start a new engine");
+            assertThatThrownBy(() -> engine.members("texans")).hasMessageContaining("no running rules");
+        } finally {
+            RuleSwitch.ON.set(false);
+            engine.close();
+        }
+    }
+
+    @Test
     void windowsChangedWithTheRulesFollowTimeAsAFreshEngineDoes() {
         SegmentDefinition weekly = segment("opened", relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P7D"));
         SegmentDefinition fortnightly = segment("opened",
