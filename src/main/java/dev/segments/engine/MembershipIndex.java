@@ -72,17 +72,22 @@ final class MembershipIndex {
     }
 
     /**
-     * The changes that take the index from what it holds to exactly the memberships {@code every} enters (the first
-     * firing of a session started afresh), stamped {@code at}: exits, then entries.
+     * The changes that take the index from what it holds to exactly the memberships {@code every} leaves standing (the
+     * firings of a session started afresh, in order), stamped {@code at}: exits, then entries.
      */
     FiredChanges changesTo(FiredChanges every, Instant at) {
         Map<String, BitSet> next = new HashMap<>();
         for (int i = 0; i < every.size(); i++) {
             MembershipChange change = every.change(i);
             int known = every.ordinal(i);
+            BitSet members = next.computeIfAbsent(change.segmentId(), id -> new BitSet());
             if (change.kind() == MembershipChange.Kind.ENTERED) {
-                next.computeIfAbsent(change.segmentId(), id -> new BitSet())
-                        .set(known != FiredChanges.UNKNOWN ? known : ordinals.of(change.contactId()));
+                members.set(known != FiredChanges.UNKNOWN ? known : ordinals.of(change.contactId()));
+            } else { // a later firing ended it: a rule may read other contacts' facts
+                int ordinal = known != FiredChanges.UNKNOWN ? known : ordinals.find(change.contactId());
+                if (ordinal >= 0) {
+                    members.clear(ordinal);
+                }
             }
         }
         FiredChanges changes = new FiredChanges();

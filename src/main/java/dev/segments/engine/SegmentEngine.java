@@ -393,7 +393,7 @@ public final class SegmentEngine implements Segments {
         Contact[] facts = new Contact[held.size()];
         FactHandle[] handles = new FactHandle[held.size()];
         RuleSession fresh = sessions.apply(rules, now);
-        FiredChanges fired;
+        FiredChanges fired = new FiredChanges();
         try {
             for (int i = 0; i < held.size(); i++) {
                 ContactState state = held.get(i);
@@ -402,8 +402,11 @@ public final class SegmentEngine implements Segments {
                 facts[i] = new Contact(state.ordinal, state.data, state.normalized, times[i].flags(),
                         times[i].counts());
                 handles[i] = fresh.insert(facts[i]);
+                if (i % LOAD_CHUNK == LOAD_CHUNK - 1) {
+                    fired.addAll(fresh.fire(now)); // in chunks, as a load fires
+                }
             }
-            fired = fresh.fire(now);
+            fired.addAll(fresh.fire(now));
         } catch (RuntimeException failure) {
             fresh.retire();
             throw failure;

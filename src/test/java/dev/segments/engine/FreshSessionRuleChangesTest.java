@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +170,40 @@ class FreshSessionRuleChangesTest {
             RuleSwitch.ON.set(false);
             engine.close();
         }
+    }
+
+    /**
+     * A session started afresh fires as it fills, a thousand contacts at a time, as a load does: a rule that reads other
+     * contacts can end in a later firing a membership an earlier one began.
+     */
+    @Test
+    void aMembershipAnotherContactEndsWhileTheFreshSessionFillsIsNoChange() {
+        List<ContactData> contacts = IntStream.range(0, 1_500).mapToObj(i -> ContactData.builder("c" + i)
+                .email(i == 1_400 ? "c0@example.com" : "c" + i + "@example.com").build()).toList();
+        try (SegmentEngine engine = SegmentEngine.start(new RuleSources(List.of(), List.of(uniqueEmails("first"))),
+                EngineOptions.startingAt(T0))) {
+            engine.load(contacts, List.of());
+            assertThat(engine.counts()).containsEntry("unique-email", 1_498);
+
+            assertThat(engine.updateRules(new RuleSources(List.of(), List.of(uniqueEmails("edited"))))).isEmpty();
+
+            assertThat(engine.segmentsOf("c0")).isEmpty();
+            assertThat(engine.counts()).containsEntry("unique-email", 1_498);
+        }
+    }
+
+    /** Contacts no other contact shares the email with, through a pattern on contacts under {@code not}. */
+    private static DrlFile uniqueEmails(String version) {
+        return new DrlFile("rules/unique.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                import dev.segments.engine.SegmentMembership;
+                rule "unique email" when
+                    $c : Contact( email != null )
+                    not Contact( id != $c.id, email == $c.email )
+                then insertLogical(new SegmentMembership("unique-email", $c.getId())); // %s
+                end
+                """.formatted(version));
     }
 
     @Test
