@@ -319,14 +319,13 @@ public final class SegmentEngine implements Segments {
     private List<MembershipChange> applyRules(CompiledRules next) {
         CompiledRules previous = session.rules();
         if (next.changeStartsAfresh(previous)) {
-            return restartOn(next, previous, previous.windows());
+            return restartOn(next, previous);
         }
         try {
             switchRules(next);
         } catch (RuntimeException droolsFailure) {
-            // switchRules moves the contacts' time states to the new windows before it asks Drools for the change
             try {
-                return restartOn(next, previous, next.windows());
+                return restartOn(next, previous);
             } catch (RuntimeException failure) {
                 failure.addSuppressed(droolsFailure);
                 throw failure;
@@ -341,7 +340,7 @@ public final class SegmentEngine implements Segments {
             } catch (RuntimeException rollbackFailure) {
                 failure.addSuppressed(rollbackFailure);
                 try {
-                    restartOn(previous, previous, previous.windows());
+                    restartOn(previous, previous);
                 } catch (RuntimeException wayBackFailure) {
                     failure.addSuppressed(wayBackFailure);
                 }
@@ -357,10 +356,8 @@ public final class SegmentEngine implements Segments {
      * difference, as of any step, so an unchanged membership reports nothing. If the rules throw, the engine starts
      * afresh on the {@code previous} rules, which report no change, and throws. The rules fire afresh for every
      * contact, as at a restart.
-     *
-     * @param statesIn the windows the contacts' time states are in now
      */
-    private List<MembershipChange> restartOn(CompiledRules rules, CompiledRules previous, TimeWindows statesIn) {
+    private List<MembershipChange> restartOn(CompiledRules rules, CompiledRules previous) {
         List<ContactState> held = contacts.values().stream().filter(state -> state.handle != null)
                 .sorted(Comparator.comparingInt(state -> state.ordinal)).toList();
         session.retire();
@@ -372,10 +369,10 @@ public final class SegmentEngine implements Segments {
         session = null;
         FiredChanges fired;
         try {
-            fired = startAfresh(rules, held, statesIn);
+            fired = startAfresh(rules, held);
         } catch (RuntimeException failure) {
             try {
-                memberships.apply(memberships.changesTo(startAfresh(previous, held, statesIn), now));
+                memberships.apply(memberships.changesTo(startAfresh(previous, held), now));
             } catch (RuntimeException wayBackFailure) {
                 failure.addSuppressed(wayBackFailure);
             }
@@ -386,9 +383,12 @@ public final class SegmentEngine implements Segments {
         return cascade(now, changes.changes());
     }
 
-    /** A new session on the rules, holding the contacts, fired: every membership it has, as entered. */
-    private FiredChanges startAfresh(CompiledRules rules, List<ContactState> held, TimeWindows statesIn) {
-        TimeWindows.Change windowChange = statesIn.equals(rules.windows()) ? null : statesIn.changeTo(rules.windows());
+    /**
+     * A new session on the rules, holding the contacts, fired: its memberships as its firings made them. A contact's
+     * time state is kept if it is for the rules' windows, else computed afresh for them (a change Drools failed at may
+     * have moved some contacts to the new windows and not others).
+     */
+    private FiredChanges startAfresh(CompiledRules rules, List<ContactState> held) {
         TimeState[] times = new TimeState[held.size()];
         Contact[] facts = new Contact[held.size()];
         FactHandle[] handles = new FactHandle[held.size()];
@@ -397,8 +397,8 @@ public final class SegmentEngine implements Segments {
         try {
             for (int i = 0; i < held.size(); i++) {
                 ContactState state = held.get(i);
-                times[i] = windowChange == null ? state.time
-                        : state.time.forWindows(windowChange, now.toEpochMilli(), state.normalized);
+                times[i] = state.time.windows().equals(rules.windows()) ? state.time
+                        : TimeState.at(now.toEpochMilli(), state.normalized, state.events, rules.windows(), null);
                 facts[i] = new Contact(state.ordinal, state.data, state.normalized, times[i].flags(),
                         times[i].counts());
                 handles[i] = fresh.insert(facts[i]);

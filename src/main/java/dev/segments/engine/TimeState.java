@@ -66,6 +66,11 @@ final class TimeState {
      * The state at {@code now}: {@code previous} itself when its inputs are the same and nothing changed since, else
      * a state that keeps every part of {@code previous} that still holds.
      */
+    /** The windows this state is for. */
+    TimeWindows windows() {
+        return windows;
+    }
+
     static TimeState at(long now, NormalizedContact contact, List<EmailEvent> events, TimeWindows windows,
             TimeState previous) {
         boolean sameEvents = previous != null && previous.events == events;
