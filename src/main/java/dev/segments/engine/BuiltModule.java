@@ -17,13 +17,12 @@ import org.kie.api.definition.process.Process;
  *     running container
  */
 record BuiltModule(ReleaseId releaseId, ModuleLayout layout, Map<String, Set<String>> rulesByPath,
-        Set<String> afreshPaths, List<Process> processes, boolean whole) {
+        List<Process> processes, boolean whole) {
 
     BuiltModule {
         Map<String, Set<String>> copy = new HashMap<>();
         rulesByPath.forEach((path, names) -> copy.put(path, Set.copyOf(names)));
         rulesByPath = Map.copyOf(copy);
-        afreshPaths = Set.copyOf(afreshPaths);
         processes = List.copyOf(processes);
     }
 

@@ -4,7 +4,6 @@ import dev.segments.validation.Issue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,13 +72,10 @@ final class ChangedFilesBuild {
         Map<String, Set<String>> rulesByPath = new HashMap<>(base.rulesByPath());
         rulesByPath.keySet().removeAll(removed);
         rulesByPath.keySet().removeAll(compiled.keySet());
-        Set<String> afreshPaths = new HashSet<>(base.afreshPaths());
-        afreshPaths.removeAll(removed);
-        afreshPaths.removeAll(compiled.keySet());
         List<Process> processes = new ArrayList<>(base.processes());
         processes.removeIf(process -> removed.contains(sourceOf(process)) || compiled.containsKey(sourceOf(process)));
         for (KiePackage kiePackage : builder.getKnowledgePackages()) {
-            WholeModuleBuild.addRules(kiePackage, rulesByPath, afreshPaths);
+            WholeModuleBuild.addRules(kiePackage, rulesByPath);
             processes.addAll(kiePackage.getProcesses());
         }
         MemoryFileSystem files = baseModule.getMemoryFileSystem().clone();
@@ -91,8 +87,7 @@ final class ChangedFilesBuild {
         MemoryKieModule module = baseModule.cloneForIncrementalCompilation(releaseId, baseModule.getKieModuleModel(),
                 files);
         kie.getRepository().addKieModule(module);
-        return Optional.of(ModuleBuild.of(
-                new BuiltModule(releaseId, layout, rulesByPath, afreshPaths, processes, false)));
+        return Optional.of(ModuleBuild.of(new BuiltModule(releaseId, layout, rulesByPath, processes, false)));
     }
 
     private static String sourceOf(Process process) {

@@ -4,7 +4,6 @@ import dev.segments.definition.Location;
 import dev.segments.drl.GeneratedSegment;
 import dev.segments.time.TimeWindows;
 import dev.segments.workflow.WorkflowCatalog;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,15 +28,13 @@ record CompiledRules(BuiltModule module, List<GeneratedSegment> generated, Map<S
     }
 
     /**
-     * Whether changing the running rules to these starts the session afresh: a file that changed, came or went holds,
-     * here or in the running rules, a rule Drools cannot change in place ({@link InPlaceRuleChanges}).
+     * Whether changing the running rules to these starts the session afresh: a hand-written file changed, came or went.
+     * Drools 10.2 changes generated rules in a running session right (with the engine's repairs), which random edits
+     * check against an engine started afresh; hand-written rules, several to a file and of any shape, it does not
+     * (docs/design.md, "Live rule changes").
      */
     boolean changeStartsAfresh(CompiledRules running) {
-        ModuleLayout from = running.module().layout();
-        Set<String> touched = new HashSet<>(module.layout().changedFrom(from).keySet());
-        touched.addAll(module.layout().removedFrom(from));
-        return touched.stream().anyMatch(path -> module.afreshPaths().contains(path)
-                || running.module().afreshPaths().contains(path));
+        return !module.layout().handwritten().equals(running.module().layout().handwritten());
     }
 
     Set<String> segmentIds() {

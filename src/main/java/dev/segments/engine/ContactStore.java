@@ -3,10 +3,8 @@ package dev.segments.engine;
 import com.carrotsearch.hppc.BitSet;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
@@ -158,8 +156,7 @@ final class ContactStore extends ClassAwareObjectStore {
     @Override
     public FactHandleClassStore getStoreForClass(Class<?> type) {
         if (type != Contact.class) {
-            FactHandleClassStore store = super.getStoreForClass(type);
-            return calledByRemovalWalk() ? copyOf(store) : store;
+            return super.getStoreForClass(type);
         }
         BitSet holding = narrowedTo;
         if (holding == null || !calledByRemovalWalk()) {
@@ -180,20 +177,6 @@ final class ContactStore extends ClassAwareObjectStore {
                 }
             };
         };
-    }
-
-    /**
-     * A rule going retracts what its matches inserted logically, during Drools' walk over the facts of the type the
-     * rule reads; when that is the type it inserts (a hand-written rule on memberships that derives memberships), the
-     * walk would fail with {@code ConcurrentModificationException} in Drools' own store, leaving the rule half removed.
-     * The walk gets the facts as they were when it began; a fact retracted meanwhile holds no match to visit.
-     */
-    private static FactHandleClassStore copyOf(FactHandleClassStore store) {
-        List<InternalFactHandle> handles = new ArrayList<>();
-        for (Iterator<?> it = store.iterator(); it.hasNext(); ) {
-            handles.add((InternalFactHandle) it.next());
-        }
-        return handles::iterator;
     }
 
     private static boolean calledByRemovalWalk() {

@@ -312,8 +312,8 @@ public final class SegmentEngine implements Segments {
     }
 
     /**
-     * Switches to the rules and fires; if a new rule throws while firing, goes back to the rules that ran before. Rules
-     * Drools cannot change in place, and a change Drools fails at (its incremental build of the network has faults of
+     * Switches to the rules and fires; if a new rule throws while firing, goes back to the rules that ran before. A
+     * change of hand-written files, and a change Drools fails at (its incremental build of the network has faults of
      * its own; a failed change leaves the session half changed), go into a session started afresh.
      */
     private List<MembershipChange> applyRules(CompiledRules next) {
@@ -350,9 +350,9 @@ public final class SegmentEngine implements Segments {
     }
 
     /**
-     * Puts the rules in a session started afresh, for rules Drools cannot change in the running one
-     * ({@link InPlaceRuleChanges}): the running session is disposed of first (the engine never holds two), every
-     * contact's fact goes into the new one, and its rules fire. Memberships, workflows and listeners get the
+     * Puts the rules in a session started afresh, for changes Drools does not make right in the running one
+     * ({@link CompiledRules#changeStartsAfresh}): the running session is disposed of first (the engine never holds
+     * two), every contact's fact goes into the new one, and its rules fire. Memberships, workflows and listeners get the
      * difference, as of any step, so an unchanged membership reports nothing. If the rules throw, the engine starts
      * afresh on the {@code previous} rules, which report no change, and throws. The rules fire afresh for every
      * contact, as at a restart.
@@ -748,8 +748,9 @@ public final class SegmentEngine implements Segments {
     /** Only when the rules failed to start afresh twice over (the new ones, then the previous ones) is there none. */
     private void requireSession() {
         if (session == null) {
-            throw new IllegalStateException("the engine has no running rules: starting them afresh failed for the new "
-                    + "rules and again for the previous ones (see the failure of that rule change); start a new engine");
+            throw new IllegalStateException("the engine has no running rules: starting them afresh failed for the "
+                    + "new rules and again for the previous ones (see the failure of that rule change); start a new "
+                    + "engine");
         }
     }
 

@@ -41,29 +41,22 @@ final class WholeModuleBuild {
         }
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
         Map<String, Set<String>> rulesByPath = new HashMap<>();
-        Set<String> afreshPaths = new HashSet<>();
         List<Process> processes = new ArrayList<>();
         for (String kieBase : module.getKieModuleModel().getKieBaseModels().keySet()) {
             for (KiePackage kiePackage : module.getKnowledgePackagesForKieBase(kieBase)) {
                 kiePackage.getRules().forEach(rule -> LazyPropagation.markUnlessNamed((RuleImpl) rule));
-                addRules(kiePackage, rulesByPath, afreshPaths);
+                addRules(kiePackage, rulesByPath);
                 processes.addAll(kiePackage.getProcesses());
             }
         }
-        return ModuleBuild.of(new BuiltModule(releaseId, layout, rulesByPath, afreshPaths, processes, true));
+        return ModuleBuild.of(new BuiltModule(releaseId, layout, rulesByPath, processes, true));
     }
 
-    /**
-     * Adds the package's rules, as {@code package/name}, under the path of the file each came from, and the paths of
-     * those Drools cannot change in place to {@code afreshPaths}.
-     */
-    static void addRules(KiePackage kiePackage, Map<String, Set<String>> rulesByPath, Set<String> afreshPaths) {
+    /** Adds the package's rules, as {@code package/name}, under the path of the file each came from. */
+    static void addRules(KiePackage kiePackage, Map<String, Set<String>> rulesByPath) {
         for (Rule rule : kiePackage.getRules()) {
             String path = ((RuleImpl) rule).getResource().getSourcePath();
             rulesByPath.computeIfAbsent(path, p -> new HashSet<>()).add(kiePackage.getName() + "/" + rule.getName());
-            if (!InPlaceRuleChanges.supports((RuleImpl) rule)) {
-                afreshPaths.add(path);
-            }
         }
     }
 }

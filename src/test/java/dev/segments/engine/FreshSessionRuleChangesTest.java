@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rule changes that go into a session started afresh ({@link InPlaceRuleChanges}, and changes Drools fails at): the
+ * Rule changes that go into a session started afresh (of hand-written files, and changes Drools fails at): the
  * contacts end in the memberships a fresh engine gives them, and memberships, listeners and workflows hear only what
  * changed, as with a change made in place.
  */

@@ -16,9 +16,9 @@ final class RandomHandWrittenRules {
     private RandomHandWrittenRules() {
     }
 
-    /** What the rules may use: what Drools changes in place ({@link InPlaceRuleChanges}), or {@code exists} too. */
+    /** What the rules may use: patterns joined and {@code not} (as generated rules), or {@code exists} too. */
     enum Shapes {
-        IN_PLACE, WITH_EXISTS
+        PATTERNS_AND_NOT, WITH_EXISTS
     }
 
     /** Rule source by name, in order; each rule derives the segment of its name. */
