@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
 import org.drools.compiler.kie.builder.impl.MemoryKieModule;
 import org.drools.util.PortablePath;
@@ -25,37 +24,30 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 /**
  * Builds the module for a change of rule files, compiling only what the change needs: the generated files and the
  * workflows that changed, each of which stands on its own (the generated package is the engine's, and its files
- * declare nothing another file uses; a workflow is one process), and, when any hand-written file changed or went,
- * every hand-written file, since those may share a package's declarations but read nothing generated. Compiled
- * apart, they find every error a whole build would. The new module has the base module's files with the changed ones
- * written and the removed ones taken out, and the base's compiled packages: a container's {@code updateToVersion}
- * compiles the changed files into its KieBase itself. That saves the whole build (a quarter to over half a second at
- * 50 to 500 segments) on every edit.
+ * declare nothing another file uses; a workflow is one process). Compiled apart, they find every error a whole build
+ * would. A change of a hand-written file gets no such build: it starts the session afresh
+ * (CompiledRules.changeStartsAfresh), which needs the module compiled whole. The new module has the base module's
+ * files with the changed ones written and the removed ones taken out, and the base's compiled packages: a container's
+ * {@code updateToVersion} compiles the changed files into its KieBase itself. That saves the whole build (a quarter to
+ * over half a second at 50 to 500 segments) on every edit.
  */
 final class ChangedFilesBuild {
 
     private ChangedFilesBuild() {
     }
 
-    /** The build, or nothing when the base module is no longer in the repository. */
+    /**
+     * The build, or nothing when the base module is no longer in the repository or a hand-written file changed, came or
+     * went.
+     */
     static Optional<ModuleBuild> of(KieServices kie, ReleaseId releaseId, ModuleLayout layout, BuiltModule base) {
-        if (!(kie.getRepository().getKieModule(base.releaseId()) instanceof MemoryKieModule baseModule)) {
+        if (!(kie.getRepository().getKieModule(base.releaseId()) instanceof MemoryKieModule baseModule)
+                || !layout.handwritten().equals(base.layout().handwritten())) {
             return Optional.empty();
         }
-        Map<String, String> changed = layout.changedFrom(base.layout());
+        // Hand-written files are the base's: the changed files are generated ones and workflows
+        Map<String, String> compiled = layout.changedFrom(base.layout());
         Set<String> removed = layout.removedFrom(base.layout());
-        Map<String, String> compiled = new TreeMap<>();
-        changed.forEach((path, content) -> {
-            if (ModuleLayout.isGenerated(path) || layout.workflows().containsKey(path)) {
-                compiled.put(path, content);
-            }
-        });
-        Map<String, String> handwritten = layout.handwritten();
-        Set<String> handwrittenBefore = base.layout().handwritten().keySet();
-        if (changed.keySet().stream().anyMatch(handwritten::containsKey)
-                || removed.stream().anyMatch(handwrittenBefore::contains)) {
-            compiled.putAll(handwritten);
-        }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         compiled.forEach((path, content) -> builder.add(resource(kie, path, content),
                 layout.workflows().containsKey(path) ? ResourceType.BPMN2 : ResourceType.DRL));
@@ -79,7 +71,7 @@ final class ChangedFilesBuild {
             processes.addAll(kiePackage.getProcesses());
         }
         MemoryFileSystem files = baseModule.getMemoryFileSystem().clone();
-        changed.forEach((path, content) -> files.write(PortablePath.of(path), content.getBytes(StandardCharsets.UTF_8),
+        compiled.forEach((path, content) -> files.write(PortablePath.of(path), content.getBytes(StandardCharsets.UTF_8),
                 true));
         removed.forEach(path -> files.remove(PortablePath.of(path)));
         // Drools' own incremental builds clone a module this way; the clone shares the base's compiled packages, which
