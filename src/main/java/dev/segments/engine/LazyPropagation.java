@@ -4,13 +4,12 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Propagation;
 
 /**
- * Gives every rule the metadata of {@code @Propagation(LAZY)}, Drools' default propagation, unless it names one: a rule
- * that names none and has one pattern with alpha constraints alone is otherwise built as an {@code AlphaTerminalNode},
- * which Drools 10.2 gets wrong when rules change in a running session. A rule added next to such a node's rules gets
- * its matches as peers of theirs, which deleting or updating the fact never reaches (each rule's match there is
- * linked to the fact on its own), so the new rule's matches, and what they inserted logically, outlived their facts
- * ({@code RuleEditsMatchAFreshEngineTest}). Generated rules name the propagation in their text for a further reason
- * ({@code DrlGenerator}); hand-written ones, whose text is the author's, get it here, before Drools builds them.
+ * Gives every rule the metadata of {@code @Propagation(LAZY)}, Drools' default propagation, unless it names one, as the
+ * module is compiled whole (every session starts from such a module). A rule that names none and has one pattern with
+ * alpha constraints alone is otherwise built as an {@code AlphaTerminalNode}, which queues the rule on the agenda at
+ * every update of the fact, whatever changed (the reason generated rules name the propagation in their text,
+ * {@code DrlGenerator}), and which Drools 10.2 gets wrong when a rule is added next to it in a running session.
+ * Hand-written rules, whose text is the author's, get it here.
  */
 final class LazyPropagation {
 

@@ -95,7 +95,6 @@ final class RuleChanges extends DefaultKieBaseEventListener {
 
     @Override
     public void beforeRuleAdded(BeforeRuleAddedEvent event) {
-        LazyPropagation.markUnlessNamed((RuleImpl) event.getRule());
         prepareFactsRead((RuleImpl) event.getRule());
     }
 
