@@ -19,7 +19,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -47,7 +47,12 @@ import java.util.function.UnaryOperator;
  */
 public final class SegmentEngine implements Segments {
 
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Held by a writer for its whole operation; readers never take it. */
+    private final ReentrantLock writers = new ReentrantLock();
+    /** Readers share it; a writer holds it exclusively except while a session starts afresh ({@link #restartOn}). */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** While a session starts afresh, with no session to ask: what readers see of the rules running before. */
+    private RulesBefore restarting;
     private final ZoneId zone;
     private final RuleCompiler compiler;
     private RuleSession session;
@@ -284,12 +289,13 @@ public final class SegmentEngine implements Segments {
      * net difference, a removed one its exits. Rules that do not compile are refused with
      * {@link RuleCompilationException} and the running rules stay as they were. The rules are compiled before the
      * writer lock is taken, so other writes go on meanwhile; concurrent updates apply in the order they get the lock.
+     * A change that starts the session afresh lets queries in while the session fills ({@link #restartOn}).
      */
     @Override
     public List<MembershipChange> updateRules(RuleSources sources) {
         // Before taking the lock, so writes go on while it compiles. Compiled as a change from the rules running now;
         // should another update replace them meanwhile, the change still holds every file of these sources.
-        CompiledRules next = compiler.compileChange(sources, read(() -> session.rules()));
+        CompiledRules next = compiler.compileChange(sources, read(this::rulesRead));
         return write(() -> {
             CompiledRules previous = session.rules();
             try {
@@ -356,30 +362,47 @@ public final class SegmentEngine implements Segments {
      * difference, as of any step, so an unchanged membership reports nothing. If the rules throw, the engine starts
      * afresh on the {@code previous} rules, which report no change, and throws. The rules fire afresh for every
      * contact, as at a restart.
+     *
+     * <p>That takes as long as a load, so readers go on meanwhile and see the engine as it was before the change: the
+     * session is filled with only the writers' lock held, which keeps every other write out. Nothing readers read
+     * changes until the lock is taken back: the contacts' data, the membership index, the clock.
      */
     private List<MembershipChange> restartOn(CompiledRules rules, CompiledRules previous) {
         List<ContactState> held = contacts.values().stream().filter(state -> state.handle != null)
                 .sorted(Comparator.comparingInt(state -> state.ordinal)).toList();
-        session.retire();
-        // Nothing may keep the retired session's network alive while the new one fills: at 1M x 200 both do not fit.
-        for (ContactState state : held) {
-            state.handle = null;
-            state.fact = null;
-        }
-        session = null;
-        FiredChanges fired;
+        FiredChanges fired = null;
+        RuntimeException failure = null;
+        letReadersIn(new RulesBefore(previous, session.firings()));
         try {
-            fired = startAfresh(rules, held);
-        } catch (RuntimeException failure) {
-            try {
-                memberships.apply(memberships.changesTo(startAfresh(previous, held), now));
-            } catch (RuntimeException wayBackFailure) {
-                failure.addSuppressed(wayBackFailure);
+            session.retire();
+            // Nothing may keep the retired session's network alive while the new one fills: at 1M x 200 both do not
+            // fit.
+            for (ContactState state : held) {
+                state.handle = null;
+                state.fact = null;
             }
+            session = null;
+            try {
+                fired = startAfresh(rules, held);
+            } catch (RuntimeException newRulesFailure) {
+                failure = newRulesFailure;
+                try {
+                    fired = startAfresh(previous, held);
+                } catch (RuntimeException wayBackFailure) {
+                    failure.addSuppressed(wayBackFailure);
+                }
+            }
+        } finally {
+            keepReadersOut();
+        }
+        if (fired == null) {
             throw failure;
         }
         FiredChanges changes = memberships.changesTo(fired, now);
         memberships.apply(changes);
+        if (failure != null) {
+            throw failure; // the previous rules again: as they were, no change to report
+        }
         return cascade(now, changes.changes());
     }
 
@@ -470,7 +493,7 @@ public final class SegmentEngine implements Segments {
     @Override
     public SortedSet<String> segmentIds() {
         return read(() -> {
-            SortedSet<String> ids = new TreeSet<>(session.rules().segmentIds());
+            SortedSet<String> ids = new TreeSet<>(rulesRead().segmentIds());
             ids.addAll(memberships.populatedSegments());
             return Collections.unmodifiableSortedSet(ids);
         });
@@ -491,7 +514,7 @@ public final class SegmentEngine implements Segments {
     /** Member counts of every segment, sorted by segment id (zero counts included). */
     @Override
     public SortedMap<String, Integer> counts() {
-        return read(() -> memberships.counts(session.rules().segmentIds()));
+        return read(() -> memberships.counts(rulesRead().segmentIds()));
     }
 
     /**
@@ -500,7 +523,7 @@ public final class SegmentEngine implements Segments {
      * holds; a hand-written rule also fires again when a property it reads changes, as in Drools.
      */
     public Map<String, Long> ruleFirings() {
-        return read(session::firings);
+        return read(() -> restarting != null ? restarting.firings() : session.firings());
     }
 
     @Override
@@ -520,6 +543,7 @@ public final class SegmentEngine implements Segments {
 
     @Override
     public void close() {
+        writers.lock();
         lock.writeLock().lock();
         try {
             if (session != null) {
@@ -527,6 +551,7 @@ public final class SegmentEngine implements Segments {
             }
         } finally {
             lock.writeLock().unlock();
+            writers.unlock();
         }
     }
 
@@ -736,18 +761,31 @@ public final class SegmentEngine implements Segments {
     }
 
     private <T> T write(Supplier<T> operation) {
+        writers.lock();
         lock.writeLock().lock();
         try {
-            requireSession();
+            requireRules();
             return operation.get();
         } finally {
             lock.writeLock().unlock();
+            writers.unlock();
         }
     }
 
-    /** Only when the rules failed to start afresh twice over (the new ones, then the previous ones) is there none. */
-    private void requireSession() {
-        if (session == null) {
+    /** The writer, holding the writers' lock, lets readers in; they see the rules as {@code before}. */
+    private void letReadersIn(RulesBefore before) {
+        restarting = before;
+        lock.writeLock().unlock();
+    }
+
+    private void keepReadersOut() {
+        lock.writeLock().lock();
+        restarting = null;
+    }
+
+    /** Only when the rules failed to start afresh twice over (the new ones, then the previous ones) are there none. */
+    private void requireRules() {
+        if (restarting == null && session == null) {
             throw new IllegalStateException("the engine has no running rules: starting them afresh failed for the "
                     + "new rules and again for the previous ones (see the failure of that rule change); start a new "
                     + "engine");
@@ -757,11 +795,19 @@ public final class SegmentEngine implements Segments {
     private <T> T read(Supplier<T> operation) {
         lock.readLock().lock();
         try {
-            requireSession();
+            requireRules();
             return operation.get();
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private CompiledRules rulesRead() {
+        return restarting != null ? restarting.rules() : session.rules();
+    }
+
+    /** What readers see of the rules while a session starts afresh: those that ran before, and their firings. */
+    private record RulesBefore(CompiledRules rules, Map<String, Long> firings) {
     }
 
 }

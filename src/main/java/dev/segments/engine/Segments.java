@@ -35,7 +35,10 @@ public interface Segments extends AutoCloseable {
     /** Moves the clock forward, stopping at every instant at which a membership can change. */
     List<MembershipChange> advanceTo(Instant instant);
 
-    /** Replaces the rules in place; rules that do not compile are refused and the running rules stay. */
+    /**
+     * Replaces the rules, keeping every contact; rules that do not compile are refused and the running rules stay.
+     * Queries made meanwhile answer as before the change; writes wait for it.
+     */
     List<MembershipChange> updateRules(RuleSources sources);
 
     Instant now();

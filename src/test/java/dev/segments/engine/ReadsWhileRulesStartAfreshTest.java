@@ -1,0 +1,133 @@
+package dev.segments.engine;
+
+import static dev.segments.engine.Definitions.segment;
+import static dev.segments.engine.Definitions.tags;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.segments.contact.ContactData;
+import dev.segments.definition.Operator;
+import dev.segments.definition.SegmentDefinition;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hand-written change starts the session afresh, which takes as long as a load: readers go on meanwhile and see the
+ * engine as it was before the change; writes wait for it. The new rules hold a rule that stops at {@link RuleGate}
+ * while the fresh session fires, so the test reads while the session is half filled.
+ */
+class ReadsWhileRulesStartAfreshTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
+    private static final SegmentDefinition VIP = segment("vip", tags(Operator.CONTAINS, "vip"));
+
+    @BeforeEach
+    void closeGate() {
+        RuleGate.close();
+    }
+
+    @AfterEach
+    void openGate() {
+        RuleGate.open(); // never leave a rule waiting, whatever failed
+    }
+
+    private static RuleSources texans(String state, boolean gated) {
+        String gate = gated ? """
+                rule "waits at the gate" when Contact( id == "c1" ) then dev.segments.engine.RuleGate.pass(); end
+                """ : "";
+        return new RuleSources(List.of(VIP), List.of(new DrlFile("rules/texans.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                import dev.segments.engine.SegmentMembership;
+                // the fact's text is normalised: lower case
+                rule "texans" when $c : Contact( state == "%s" ) then
+                    insertLogical(new SegmentMembership("texans", $c.getId()));
+                end
+                """.formatted(state) + gate)));
+    }
+
+    private static ContactData contact(String id, String state, String... tags) {
+        ContactData.Builder builder = ContactData.builder(id).state(state);
+        Stream.of(tags).forEach(builder::addTag);
+        return builder.build();
+    }
+
+    @Test
+    void readersSeeTheEngineAsBeforeTheChangeWhileTheSessionFills() throws Exception {
+        try (SegmentEngine engine = SegmentEngine.start(texans("tx", false), EngineOptions.startingAt(T0))) {
+            Stream.of(contact("c1", "TX", "vip"), contact("c2", "CA")).forEach(engine::upsert);
+            long firingsBefore = engine.ruleFirings().get("texans");
+
+            CompletableFuture<List<MembershipChange>> change = CompletableFuture.supplyAsync(
+                    () -> engine.updateRules(texans("ca", true)));
+            assertThat(RuleGate.awaitReached()).as("the fresh session reached the gate").isTrue();
+
+            CompletableFuture<Void> reads = CompletableFuture.runAsync(() -> {
+                assertThat(engine.members("texans")).containsExactly("c1");
+                assertThat(engine.segmentsOf("c1")).containsExactly("texans", "vip");
+                assertThat(engine.counts()).containsEntry("texans", 1).containsEntry("vip", 1);
+                assertThat(engine.segmentIds()).containsExactly("texans", "vip");
+                assertThat(engine.contact("c2")).map(ContactData::state).contains("CA");
+                assertThat(engine.contactCount()).isEqualTo(2);
+                assertThat(engine.now()).isEqualTo(T0);
+                assertThat(engine.ruleFirings()).containsEntry("texans", firingsBefore);
+            });
+            reads.get(1, TimeUnit.MINUTES); // a reader left waiting for the change fails here, not forever
+            RuleGate.open();
+
+            assertThat(change.get(1, TimeUnit.MINUTES)).extracting(MembershipChange::kind,
+                    MembershipChange::contactId).containsExactlyInAnyOrder(
+                    tuple(MembershipChange.Kind.EXITED, "c1"),
+                    tuple(MembershipChange.Kind.ENTERED, "c2"));
+            assertThat(engine.members("texans")).containsExactly("c2");
+        }
+    }
+
+    @Test
+    void aWriteDuringTheChangeWaitsForItAndAppliesToTheNewRules() throws Exception {
+        try (SegmentEngine engine = SegmentEngine.start(texans("tx", false), EngineOptions.startingAt(T0))) {
+            engine.upsert(contact("c1", "TX"));
+
+            CompletableFuture<List<MembershipChange>> change = CompletableFuture.supplyAsync(
+                    () -> engine.updateRules(texans("ca", true)));
+            assertThat(RuleGate.awaitReached()).isTrue();
+            CompletableFuture<List<MembershipChange>> write = CompletableFuture.supplyAsync(
+                    () -> engine.upsert(contact("c3", "CA")));
+            assertThat(engine.members("texans")).containsExactly("c1");
+            RuleGate.open();
+
+            change.get(1, TimeUnit.MINUTES);
+            assertThat(write.get(1, TimeUnit.MINUTES)).extracting(MembershipChange::segmentId,
+                    MembershipChange::contactId).containsExactly(tuple("texans", "c3"));
+            assertThat(engine.members("texans")).containsExactly("c3");
+        }
+    }
+
+    /** Partitions switch each on its own: the one waiting at the gate still reads as before, the other either way. */
+    @Test
+    void partitionsServeReadsWhileTheirSessionsFill() throws Exception {
+        try (Segments engine = PartitionedSegments.start(texans("tx", false), EngineOptions.startingAt(T0), 2)) {
+            Stream.of(contact("c1", "TX"), contact("c2", "CA"), contact("c3", "TX")).forEach(engine::upsert);
+
+            CompletableFuture<List<MembershipChange>> change = CompletableFuture.supplyAsync(
+                    () -> engine.updateRules(texans("ca", true)));
+            assertThat(RuleGate.awaitReached()).isTrue();
+
+            CompletableFuture.runAsync(() -> {
+                assertThat(engine.members("texans")).contains("c1");
+                assertThat(engine.segmentsOf("c1")).containsExactly("texans");
+                assertThat(engine.contactCount()).isEqualTo(3);
+            }).get(1, TimeUnit.MINUTES);
+            RuleGate.open();
+
+            change.get(1, TimeUnit.MINUTES);
+            assertThat(engine.members("texans")).containsExactly("c2");
+        }
+    }
+}
