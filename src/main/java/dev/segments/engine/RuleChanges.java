@@ -28,8 +28,9 @@ import org.kie.api.runtime.rule.EntryPoint;
  * reads on the way.
  *
  * <p>Only the facts of the types a changed rule reads are ever walked by Drools for that rule, so only theirs need new
- * lists: a segment edit prepares the contacts and not, say, the million membership facts of 500 segments. A rule with
- * a condition this does not know (accumulate, from, collect) has every fact prepared.
+ * lists: a segment edit prepares the contacts and not, say, the million membership facts of 500 segments. Only
+ * generated rules change in place (a hand-written change starts the session afresh), so a rule reading facts through
+ * accumulate, from or collect is refused: the engine then starts the session afresh.
  */
 final class RuleChanges extends DefaultKieBaseEventListener {
 
@@ -125,10 +126,9 @@ final class RuleChanges extends DefaultKieBaseEventListener {
         }
         Set<FactType> types = new HashSet<>();
         if (!collectTypes(rule.getLhs(), types)) {
-            MatchLists.prepare((KieSession) session);
-            contacts.ifPresent(ContactStore::listsPrepared);
-            allPrepared = true;
-            return;
+            // Only generated rules (patterns, joins, not) change in place; any other change starts afresh.
+            throw new IllegalStateException("rule \"" + rule.getName() + "\" reads facts through accumulate, from or "
+                    + "collect, which a rule changed in a running session may not");
         }
         for (FactType type : types) {
             if (type.equals(CONTACTS) && contacts.isPresent() && prepared.add(type)) {

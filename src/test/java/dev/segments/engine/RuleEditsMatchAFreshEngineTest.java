@@ -149,6 +149,65 @@ class RuleEditsMatchAFreshEngineTest {
         }
     }
 
+    /**
+     * Segment edits next to hand-written rules that read facts through {@code accumulate} and {@code collect}: Drools
+     * changes only the generated package, so those rules keep their matches in place (their consequences, counted,
+     * do not run again, as they would in a session started afresh) and still follow the contacts.
+     */
+    @ParameterizedTest(name = "{0} contacts")
+    @ValueSource(ints = {3, 40})
+    void segmentEditsLeaveHandWrittenAccumulateAndCollectRulesInPlace(int contactCount) {
+        DrlFile crowds = new DrlFile("rules/crowds.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                import dev.segments.engine.SegmentMembership;
+
+                rule "crowded-state" when
+                    $c : Contact( $s : state, state != null )
+                    Number( intValue >= 2 ) from accumulate( Contact( state == $s ), count( 1 ) )
+                then dev.segments.engine.RuleCalls.COUNT.incrementAndGet();
+                    insertLogical(new SegmentMembership("crowded-state", $c.getId()));
+                end
+
+                rule "among-vips" when
+                    $c : Contact( )
+                    java.util.List( size >= 2 ) from collect( SegmentMembership( segmentId == "vip" ) )
+                then dev.segments.engine.RuleCalls.COUNT.incrementAndGet();
+                    insertLogical(new SegmentMembership("among-vips", $c.getId()));
+                end
+                """);
+        SegmentDefinition vip = segment("vip", tags(Operator.CONTAINS, "vip"));
+        List<String> states = List.of("TX", "CA", "NY");
+        List<ContactData> contacts = IntStream.range(0, contactCount).mapToObj(i -> {
+            ContactData.Builder contact = ContactData.builder("c-" + i).state(states.get(i % states.size()));
+            return (i % 2 == 0 ? contact.addTag("vip") : contact).build();
+        }).toList();
+        Map<String, ContactData> written = new HashMap<>();
+        contacts.forEach(contact -> written.put(contact.id(), contact));
+        List<List<SegmentDefinition>> versions = List.of(
+                List.of(vip, segment("texans", Definitions.text("state", Operator.EQUALS, "TX"))),
+                List.of(vip, segment("texans", Definitions.text("state", Operator.EQUALS, "CA"))),
+                List.of(vip, segment("partners", tags(Operator.CONTAINS, "partner"))));
+        try (SegmentEngine engine = SegmentEngine.start(new RuleSources(versions.get(0), List.of(crowds)),
+                EngineOptions.startingAt(T0))) {
+            contacts.forEach(engine::upsert);
+            int step = 0;
+            for (List<SegmentDefinition> version : versions.subList(1, versions.size())) {
+                RuleSources sources = new RuleSources(version, List.of(crowds));
+                int callsBefore = RuleCalls.COUNT.get();
+                engine.updateRules(sources);
+                assertThat(RuleCalls.COUNT.get()).as("hand-written consequences run again").isEqualTo(callsBefore);
+                assertSameMembershipsAsAFreshEngine(engine, sources, written, step++);
+
+                ContactData moved = ContactData.builder("c-0").state("NY").build(); // leaves the VIPs too
+                written.put(moved.id(), moved);
+                engine.upsert(moved);
+                assertSameMembershipsAsAFreshEngine(engine, sources, written, step++);
+            }
+            assertThat(engine.members("crowded-state")).isNotEmpty();
+        }
+    }
+
     /** "seen-first" and "seen-second": the same single condition, each deriving a segment of its own. */
     private static DrlFile seenRules(String pattern, String version) {
         String id = pattern.startsWith("Contact") ? "$f.getId()" : "$f.getContactId()";
