@@ -11,6 +11,8 @@ import dev.segments.definition.SegmentDefinition;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +29,9 @@ class ReadsWhileRulesStartAfreshTest {
     private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
     private static final SegmentDefinition VIP = segment("vip", tags(Operator.CONTAINS, "vip"));
 
+    /** Threads of the test's own: the common pool may have a single one, which the change holds at the gate. */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
     @BeforeEach
     void closeGate() {
         RuleGate.close();
@@ -35,6 +40,7 @@ class ReadsWhileRulesStartAfreshTest {
     @AfterEach
     void openGate() {
         RuleGate.open(); // never leave a rule waiting, whatever failed
+        threads.shutdownNow();
     }
 
     private static RuleSources texans(String state, boolean gated) {
@@ -65,7 +71,7 @@ class ReadsWhileRulesStartAfreshTest {
             long firingsBefore = engine.ruleFirings().get("texans");
 
             CompletableFuture<List<MembershipChange>> change = CompletableFuture.supplyAsync(
-                    () -> engine.updateRules(texans("ca", true)));
+                    () -> engine.updateRules(texans("ca", true)), threads);
             assertThat(RuleGate.awaitReached()).as("the fresh session reached the gate").isTrue();
 
             CompletableFuture<Void> reads = CompletableFuture.runAsync(() -> {
@@ -77,7 +83,7 @@ class ReadsWhileRulesStartAfreshTest {
                 assertThat(engine.contactCount()).isEqualTo(2);
                 assertThat(engine.now()).isEqualTo(T0);
                 assertThat(engine.ruleFirings()).containsEntry("texans", firingsBefore);
-            });
+            }, threads);
             reads.get(1, TimeUnit.MINUTES); // a reader left waiting for the change fails here, not forever
             RuleGate.open();
 
@@ -95,10 +101,10 @@ class ReadsWhileRulesStartAfreshTest {
             engine.upsert(contact("c1", "TX"));
 
             CompletableFuture<List<MembershipChange>> change = CompletableFuture.supplyAsync(
-                    () -> engine.updateRules(texans("ca", true)));
+                    () -> engine.updateRules(texans("ca", true)), threads);
             assertThat(RuleGate.awaitReached()).isTrue();
             CompletableFuture<List<MembershipChange>> write = CompletableFuture.supplyAsync(
-                    () -> engine.upsert(contact("c3", "CA")));
+                    () -> engine.upsert(contact("c3", "CA")), threads);
             assertThat(engine.members("texans")).containsExactly("c1");
             RuleGate.open();
 
@@ -116,14 +122,14 @@ class ReadsWhileRulesStartAfreshTest {
             Stream.of(contact("c1", "TX"), contact("c2", "CA"), contact("c3", "TX")).forEach(engine::upsert);
 
             CompletableFuture<List<MembershipChange>> change = CompletableFuture.supplyAsync(
-                    () -> engine.updateRules(texans("ca", true)));
+                    () -> engine.updateRules(texans("ca", true)), threads);
             assertThat(RuleGate.awaitReached()).isTrue();
 
             CompletableFuture.runAsync(() -> {
                 assertThat(engine.members("texans")).contains("c1");
                 assertThat(engine.segmentsOf("c1")).containsExactly("texans");
                 assertThat(engine.contactCount()).isEqualTo(3);
-            }).get(1, TimeUnit.MINUTES);
+            }, threads).get(1, TimeUnit.MINUTES);
             RuleGate.open();
 
             change.get(1, TimeUnit.MINUTES);
