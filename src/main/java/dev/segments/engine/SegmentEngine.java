@@ -518,9 +518,10 @@ public final class SegmentEngine implements Segments {
     }
 
     /**
-     * How often each rule has fired since the engine started, by rule name (diagnostics). With the targeted walk (the
-     * default, {@link ContactWalk}) a generated rule fires when a contact's match of it comes, not again while it
-     * holds; a hand-written rule also fires again when a property it reads changes, as in Drools.
+     * How often each rule has fired since the engine started, or since a rule change last started the session afresh
+     * (every rule then fires afresh), by rule name (diagnostics). With the targeted walk (the default,
+     * {@link ContactWalk}) a generated rule fires when a contact's match of it comes, not again while it holds; a
+     * hand-written rule also fires again when a property it reads changes, as in Drools.
      */
     public Map<String, Long> ruleFirings() {
         return read(() -> restarting != null ? restarting.firings() : session.firings());
