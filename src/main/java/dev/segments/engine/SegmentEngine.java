@@ -43,7 +43,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Thread safety: every method is thread-safe. Writers are serialised (one writer owns the KIE session at a time);
  * readers ({@link #members}, {@link #segmentsOf}, {@link #counts}, {@link #contact}, ...) wait for a running write and
- * so always see the state between two steps, never half of one.
+ * so always see the state between two steps, never half of one. The exception is a rule change that starts the
+ * session afresh, which takes as long as a load: readers go on meanwhile and see the state before it.
  */
 public final class SegmentEngine implements Segments {
 

@@ -37,7 +37,8 @@ public interface Segments extends AutoCloseable {
 
     /**
      * Replaces the rules, keeping every contact; rules that do not compile are refused and the running rules stay.
-     * Queries made meanwhile answer as before the change; writes wait for it.
+     * Writes wait for the change. So do queries, except while a change of hand-written rules starts the session afresh
+     * (as long as a load): they answer as before the change meanwhile.
      */
     List<MembershipChange> updateRules(RuleSources sources);
 
