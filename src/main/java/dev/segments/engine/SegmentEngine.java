@@ -43,17 +43,17 @@ import java.util.function.UnaryOperator;
  *
  * <p>Thread safety: every method is thread-safe. Writers are serialised (one writer owns the KIE session at a time);
  * readers ({@link #members}, {@link #segmentsOf}, {@link #counts}, {@link #contact}, ...) wait for a running write and
- * so always see the state between two steps, never half of one. The exception is a rule change that starts the
- * session afresh, which takes as long as a load: readers go on meanwhile and see the state before it.
+ * so always see the state between two steps, never half of one. A rule change lets them in while Drools changes the
+ * network, and while a session started afresh fills (as long as a load): they see the state before the change.
  */
 public final class SegmentEngine implements Segments {
 
     /** Held by a writer for its whole operation; readers never take it. */
     private final ReentrantLock writers = new ReentrantLock();
-    /** Readers share it; a writer holds it exclusively except while a session starts afresh ({@link #restartOn}). */
+    /** Readers share it; a writer holds it exclusively except during a rule change ({@link #withReadersIn}). */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** While a session starts afresh, with no session to ask: what readers see of the rules running before. */
-    private RulesBefore restarting;
+    /** While readers are let in during a rule change: what they see of the rules running before it. */
+    private RulesBefore rulesBefore;
     private final ZoneId zone;
     private final RuleCompiler compiler;
     private RuleSession session;
@@ -290,7 +290,8 @@ public final class SegmentEngine implements Segments {
      * net difference, a removed one its exits. Rules that do not compile are refused with
      * {@link RuleCompilationException} and the running rules stay as they were. The rules are compiled before the
      * writer lock is taken, so other writes go on meanwhile; concurrent updates apply in the order they get the lock.
-     * A change that starts the session afresh lets queries in while the session fills ({@link #restartOn}).
+     * Queries go on while Drools changes the network and while a session started afresh fills
+     * ({@link #withReadersIn}, {@link #restartOn}).
      */
     @Override
     public List<MembershipChange> updateRules(RuleSources sources) {
@@ -329,7 +330,8 @@ public final class SegmentEngine implements Segments {
             return restartOn(next, previous);
         }
         try {
-            switchRules(next);
+            // Drools' update of the network is most of an edit: readers go on meanwhile, as before the change
+            withReadersIn(previous, () -> switchRules(next));
         } catch (RuntimeException droolsFailure) {
             try {
                 return restartOn(next, previous);
@@ -373,7 +375,7 @@ public final class SegmentEngine implements Segments {
                 .sorted(Comparator.comparingInt(state -> state.ordinal)).toList();
         FiredChanges fired = null;
         RuntimeException failure = null;
-        letReadersIn(new RulesBefore(previous, session.firings()));
+        letReadersIn(previous);
         try {
             session.retire();
             // Nothing may keep the retired session's network alive while the new one fills: at 1M x 200 both do not
@@ -525,7 +527,7 @@ public final class SegmentEngine implements Segments {
      * hand-written rule also fires again when a property it reads changes, as in Drools.
      */
     public Map<String, Long> ruleFirings() {
-        return read(() -> restarting != null ? restarting.firings() : session.firings());
+        return read(() -> rulesBefore != null ? rulesBefore.firings() : session.firings());
     }
 
     @Override
@@ -774,20 +776,30 @@ public final class SegmentEngine implements Segments {
         }
     }
 
+    /** Runs work that changes nothing readers read, with readers let in; they see the rules as {@code before}. */
+    private void withReadersIn(CompiledRules before, Runnable work) {
+        letReadersIn(before);
+        try {
+            work.run();
+        } finally {
+            keepReadersOut();
+        }
+    }
+
     /** The writer, holding the writers' lock, lets readers in; they see the rules as {@code before}. */
-    private void letReadersIn(RulesBefore before) {
-        restarting = before;
+    private void letReadersIn(CompiledRules before) {
+        rulesBefore = new RulesBefore(before, session.firings());
         lock.writeLock().unlock();
     }
 
     private void keepReadersOut() {
         lock.writeLock().lock();
-        restarting = null;
+        rulesBefore = null;
     }
 
     /** Only when the rules failed to start afresh twice over (the new ones, then the previous ones) are there none. */
     private void requireRules() {
-        if (restarting == null && session == null) {
+        if (rulesBefore == null && session == null) {
             throw new IllegalStateException("the engine has no running rules: starting them afresh failed for the "
                     + "new rules and again for the previous ones (see the failure of that rule change); start a new "
                     + "engine");
@@ -805,10 +817,10 @@ public final class SegmentEngine implements Segments {
     }
 
     private CompiledRules rulesRead() {
-        return restarting != null ? restarting.rules() : session.rules();
+        return rulesBefore != null ? rulesBefore.rules() : session.rules();
     }
 
-    /** What readers see of the rules while a session starts afresh: those that ran before, and their firings. */
+    /** What readers see of the rules during a rule change: those that ran before, and their firings. */
     private record RulesBefore(CompiledRules rules, Map<String, Long> firings) {
     }
 

@@ -1,11 +1,14 @@
 package dev.segments.engine;
 
+import static dev.segments.engine.Definitions.relative;
 import static dev.segments.engine.Definitions.segment;
 import static dev.segments.engine.Definitions.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.segments.contact.ContactData;
+import dev.segments.contact.EmailEvent;
+import dev.segments.definition.EmailEventType;
 import dev.segments.definition.Operator;
 import dev.segments.definition.SegmentDefinition;
 import java.time.Instant;
@@ -20,11 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A hand-written change starts the session afresh, which takes as long as a load: readers go on meanwhile and see the
- * engine as it was before the change; writes wait for it. The new rules hold a rule that stops at {@link RuleGate}
- * while the fresh session fires, so the test reads while the session is half filled.
+ * A rule change lets readers in while Drools changes the network and, for a hand-written change, while a session
+ * started afresh fills (as long as a load): they see the engine as it was before the change; writes wait for it. A
+ * hand-written rule stops at {@link RuleGate}, so the test reads while the change is half made.
  */
-class ReadsWhileRulesStartAfreshTest {
+class ReadsDuringRuleChangesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
     private static final SegmentDefinition VIP = segment("vip", tags(Operator.CONTAINS, "vip"));
@@ -134,6 +137,45 @@ class ReadsWhileRulesStartAfreshTest {
 
             change.get(1, TimeUnit.MINUTES);
             assertThat(engine.members("texans")).containsExactly("c2");
+        }
+    }
+
+    /**
+     * A segment edit made in place that moves a time window: every contact's time flags change while the old rules are
+     * still in place, and an unchanged hand-written rule that listens to every property waits at the gate as Drools
+     * re-evaluates it.
+     */
+    @Test
+    void readersSeeTheEngineAsBeforeASegmentEditMadeInPlace() throws Exception {
+        DrlFile gate = new DrlFile("rules/gate.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.Contact;
+                rule "gate" when Contact( dev.segments.engine.RuleGate.passIfArmed() ) then end
+                """);
+        Instant opened = T0.minus(java.time.Duration.ofDays(10));
+        RuleSources weekly = new RuleSources(List.of(VIP, segment("opened",
+                relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P7D"))), List.of(gate));
+        RuleSources monthly = new RuleSources(List.of(VIP, segment("opened",
+                relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P30D"))), List.of(gate));
+        try (SegmentEngine engine = SegmentEngine.start(weekly, EngineOptions.startingAt(T0))) {
+            engine.load(List.of(contact("c1", "TX", "vip"), contact("c2", "CA")), List.of(new EmailEvent("c2",
+                    EmailEventType.OPENED, opened)));
+            assertThat(engine.members("opened")).isEmpty();
+            RuleGate.arm();
+
+            CompletableFuture<List<MembershipChange>> edit = CompletableFuture.supplyAsync(
+                    () -> engine.updateRules(monthly), threads);
+            assertThat(RuleGate.awaitReached()).as("the edit reached the gate").isTrue();
+            CompletableFuture.runAsync(() -> {
+                assertThat(engine.members("opened")).isEmpty();
+                assertThat(engine.segmentsOf("c1")).containsExactly("vip");
+                assertThat(engine.counts()).containsEntry("opened", 0).containsEntry("vip", 1);
+            }, threads).get(1, TimeUnit.MINUTES);
+            RuleGate.open();
+
+            assertThat(edit.get(1, TimeUnit.MINUTES)).extracting(MembershipChange::kind, MembershipChange::contactId)
+                    .containsExactly(tuple(MembershipChange.Kind.ENTERED, "c2"));
+            assertThat(engine.members("opened")).containsExactly("c2");
         }
     }
 }
