@@ -44,7 +44,8 @@ import java.util.function.UnaryOperator;
  * <p>Thread safety: every method is thread-safe. Writers are serialised (one writer owns the KIE session at a time);
  * readers ({@link #members}, {@link #segmentsOf}, {@link #counts}, {@link #contact}, ...) wait for a running write and
  * so always see the state between two steps, never half of one. A rule change lets them in while Drools changes the
- * network, and while a session started afresh fills (as long as a load): they see the state before the change.
+ * network and the rules fire, and while a session started afresh fills (as long as a load): they see the state before
+ * the change.
  */
 public final class SegmentEngine implements Segments {
 
@@ -290,7 +291,7 @@ public final class SegmentEngine implements Segments {
      * net difference, a removed one its exits. Rules that do not compile are refused with
      * {@link RuleCompilationException} and the running rules stay as they were. The rules are compiled before the
      * writer lock is taken, so other writes go on meanwhile; concurrent updates apply in the order they get the lock.
-     * Queries go on while Drools changes the network and while a session started afresh fills
+     * Queries go on while Drools changes the network and the rules fire, and while a session started afresh fills
      * ({@link #withReadersIn}, {@link #restartOn}).
      */
     @Override
@@ -330,8 +331,11 @@ public final class SegmentEngine implements Segments {
             return restartOn(next, previous);
         }
         try {
-            // Drools' update of the network is most of an edit: readers go on meanwhile, as before the change
-            withReadersIn(previous, () -> switchRules(next));
+            // Drools' update of the network, then the firing, are most of an edit: readers go on meanwhile
+            withReadersIn(previous, () -> {
+                switchRules(next);
+                return next;
+            });
         } catch (RuntimeException droolsFailure) {
             try {
                 return restartOn(next, previous);
@@ -341,7 +345,9 @@ public final class SegmentEngine implements Segments {
             }
         }
         try {
-            return step(now);
+            FiredChanges fired = withReadersIn(previous, () -> session.fire(now));
+            memberships.apply(fired);
+            return cascade(now, fired.changes());
         } catch (RuntimeException failure) {
             try {
                 switchRules(previous);
@@ -776,11 +782,14 @@ public final class SegmentEngine implements Segments {
         }
     }
 
-    /** Runs work that changes nothing readers read, with readers let in; they see the rules as {@code before}. */
-    private void withReadersIn(CompiledRules before, Runnable work) {
+    /**
+     * Runs work that changes nothing readers read (the session, not the membership index or the contacts' data) with
+     * readers let in; they see the rules as {@code before}.
+     */
+    private <T> T withReadersIn(CompiledRules before, Supplier<T> work) {
         letReadersIn(before);
         try {
-            work.run();
+            return work.get();
         } finally {
             keepReadersOut();
         }

@@ -37,8 +37,8 @@ public interface Segments extends AutoCloseable {
 
     /**
      * Replaces the rules, keeping every contact; rules that do not compile are refused and the running rules stay.
-     * Writes wait for the change. Queries made while Drools changes the network, or while a change of hand-written
-     * rules starts the session afresh (as long as a load), answer as before the change.
+     * Writes wait for the change. Queries made while Drools changes the network and the rules fire, or while a change
+     * of hand-written rules starts the session afresh (as long as a load), answer as before the change.
      */
     List<MembershipChange> updateRules(RuleSources sources);
 

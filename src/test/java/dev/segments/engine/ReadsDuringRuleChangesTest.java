@@ -178,4 +178,38 @@ class ReadsDuringRuleChangesTest {
             assertThat(engine.members("opened")).containsExactly("c2");
         }
     }
+
+    /**
+     * The same edit, the gate now in a hand-written rule on the edited segment's memberships: it fires once the new
+     * rule's matches make the contact a member, while the rules fire after the change.
+     */
+    @Test
+    void readersSeeTheEngineAsBeforeWhileASegmentEditFires() throws Exception {
+        DrlFile gate = new DrlFile("rules/gate.drl", """
+                package segments.handwritten;
+                import dev.segments.engine.SegmentMembership;
+                rule "gate" when SegmentMembership( segmentId == "opened" ) then dev.segments.engine.RuleGate.pass(); end
+                """);
+        Instant opened = T0.minus(java.time.Duration.ofDays(10));
+        RuleSources weekly = new RuleSources(List.of(VIP, segment("opened",
+                relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P7D"))), List.of(gate));
+        RuleSources monthly = new RuleSources(List.of(VIP, segment("opened",
+                relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P30D"))), List.of(gate));
+        try (SegmentEngine engine = SegmentEngine.start(weekly, EngineOptions.startingAt(T0))) {
+            engine.load(List.of(contact("c1", "TX", "vip"), contact("c2", "CA")),
+                    List.of(new EmailEvent("c2", EmailEventType.OPENED, opened)));
+
+            CompletableFuture<List<MembershipChange>> edit = CompletableFuture.supplyAsync(
+                    () -> engine.updateRules(monthly), threads);
+            assertThat(RuleGate.awaitReached()).as("the new rule's match fired the gate").isTrue();
+            CompletableFuture.runAsync(() -> {
+                assertThat(engine.members("opened")).isEmpty();
+                assertThat(engine.segmentsOf("c2")).isEmpty();
+            }, threads).get(1, TimeUnit.MINUTES);
+            RuleGate.open();
+
+            assertThat(edit.get(1, TimeUnit.MINUTES)).extracting(MembershipChange::contactId).containsExactly("c2");
+            assertThat(engine.segmentsOf("c2")).containsExactly("opened");
+        }
+    }
 }
