@@ -67,6 +67,16 @@ class ReadsDuringRuleChangesTest {
         return builder.build();
     }
 
+    /** c2 opened an email ten days before the engine's start. */
+    private static final EmailEvent OPENED_TEN_DAYS_AGO = new EmailEvent("c2", EmailEventType.OPENED,
+            T0.minus(java.time.Duration.ofDays(10)));
+
+    /** The VIPs and "opened": an email opened within the duration; the hand-written gate unchanged next to them. */
+    private static RuleSources openedWithin(String duration, DrlFile gate) {
+        return new RuleSources(List.of(VIP, segment("opened",
+                relative("lastEmailOpenedAt", Operator.WITHIN_LAST, duration))), List.of(gate));
+    }
+
     @Test
     void readersSeeTheEngineAsBeforeTheChangeWhileTheSessionFills() throws Exception {
         try (SegmentEngine engine = SegmentEngine.start(texans("tx", false), EngineOptions.startingAt(T0))) {
@@ -152,14 +162,10 @@ class ReadsDuringRuleChangesTest {
                 import dev.segments.engine.Contact;
                 rule "gate" when Contact( dev.segments.engine.RuleGate.passIfArmed() ) then end
                 """);
-        Instant opened = T0.minus(java.time.Duration.ofDays(10));
-        RuleSources weekly = new RuleSources(List.of(VIP, segment("opened",
-                relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P7D"))), List.of(gate));
-        RuleSources monthly = new RuleSources(List.of(VIP, segment("opened",
-                relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P30D"))), List.of(gate));
+        RuleSources weekly = openedWithin("P7D", gate);
+        RuleSources monthly = openedWithin("P30D", gate);
         try (SegmentEngine engine = SegmentEngine.start(weekly, EngineOptions.startingAt(T0))) {
-            engine.load(List.of(contact("c1", "TX", "vip"), contact("c2", "CA")), List.of(new EmailEvent("c2",
-                    EmailEventType.OPENED, opened)));
+            engine.load(List.of(contact("c1", "TX", "vip"), contact("c2", "CA")), List.of(OPENED_TEN_DAYS_AGO));
             assertThat(engine.members("opened")).isEmpty();
             RuleGate.arm();
 
@@ -190,14 +196,10 @@ class ReadsDuringRuleChangesTest {
                 import dev.segments.engine.SegmentMembership;
                 rule "gate" when SegmentMembership( segmentId == "opened" ) then dev.segments.engine.RuleGate.pass(); end
                 """);
-        Instant opened = T0.minus(java.time.Duration.ofDays(10));
-        RuleSources weekly = new RuleSources(List.of(VIP, segment("opened",
-                relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P7D"))), List.of(gate));
-        RuleSources monthly = new RuleSources(List.of(VIP, segment("opened",
-                relative("lastEmailOpenedAt", Operator.WITHIN_LAST, "P30D"))), List.of(gate));
+        RuleSources weekly = openedWithin("P7D", gate);
+        RuleSources monthly = openedWithin("P30D", gate);
         try (SegmentEngine engine = SegmentEngine.start(weekly, EngineOptions.startingAt(T0))) {
-            engine.load(List.of(contact("c1", "TX", "vip"), contact("c2", "CA")),
-                    List.of(new EmailEvent("c2", EmailEventType.OPENED, opened)));
+            engine.load(List.of(contact("c1", "TX", "vip"), contact("c2", "CA")), List.of(OPENED_TEN_DAYS_AGO));
 
             CompletableFuture<List<MembershipChange>> edit = CompletableFuture.supplyAsync(
                     () -> engine.updateRules(monthly), threads);
