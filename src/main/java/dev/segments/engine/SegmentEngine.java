@@ -321,7 +321,8 @@ public final class SegmentEngine implements Segments {
     }
 
     /**
-     * Switches to the rules and fires; if a new rule throws while firing, goes back to the rules that ran before. A
+     * Switches to the rules and fires; if a new rule throws while firing, goes back to the rules that ran before. Once
+     * they have fired the change stands: a workflow or listener failing after it fails the call, not the change. A
      * change of hand-written files, and a change Drools fails at (its incremental build of the network has faults of
      * its own; a failed change leaves the session half changed), go into a session started afresh.
      */
@@ -344,10 +345,9 @@ public final class SegmentEngine implements Segments {
                 throw failure;
             }
         }
+        FiredChanges fired;
         try {
-            FiredChanges fired = withReadersIn(previous, () -> session.fire(now));
-            memberships.apply(fired);
-            return cascade(now, fired.changes());
+            fired = withReadersIn(previous, () -> session.fire(now));
         } catch (RuntimeException failure) {
             try {
                 switchRules(previous);
@@ -362,6 +362,9 @@ public final class SegmentEngine implements Segments {
             }
             throw failure;
         }
+        // The rules are in place from here: a failure in the cascade is the step's, as after any write
+        memberships.apply(fired);
+        return cascade(now, fired.changes());
     }
 
     /**

@@ -63,6 +63,30 @@ class SegmentEngineTest {
         return new TimePoint.AtInstant(instant);
     }
 
+    /**
+     * A listener that fails after a segment edit fails the edit's call, but the edit stands: the rules and the
+     * memberships stay those of the edited segment, and the next change builds on them.
+     */
+    @Test
+    void aListenerFailingAfterASegmentEditLeavesTheEditInPlace() {
+        start(segment("texans", text("state", Operator.EQUALS, "TX")));
+        engine.upsert(contact("c1").state("TX").build());
+        engine.upsert(contact("c2").state("CA").build());
+        MembershipListener failing = changes -> {
+            throw new IllegalStateException("listener down");
+        };
+        engine.addListener(failing);
+
+        assertThatThrownBy(() -> engine.updateRules(RuleSources.of(List.of(
+                segment("texans", text("state", Operator.EQUALS, "CA")))))).hasMessage("listener down");
+
+        engine.removeListener(failing);
+        assertThat(engine.members("texans")).containsExactly("c2");
+        assertThat(engine.upsert(contact("c1").state("CA").build()))
+                .containsExactly(new MembershipChange(T0, Kind.ENTERED, "texans", "c1"));
+        assertThat(engine.members("texans")).containsExactly("c1", "c2");
+    }
+
     @Test
     void aContactInTexasEntersTheSeedSegmentWhateverTheCase() {
         start(SEED);
