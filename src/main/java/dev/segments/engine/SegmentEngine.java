@@ -321,8 +321,8 @@ public final class SegmentEngine implements Segments {
     }
 
     /**
-     * Switches to the rules and fires; if a new rule throws while firing, goes back to the rules that ran before. Once
-     * they have fired the change stands: a workflow or listener failing after it fails the call, not the change. A
+     * Switches to the rules and fires; if a new rule throws while firing, or a workflow or listener after it, goes back
+     * to the rules that ran before, memberships included (partitions rely on it: all or nothing). A
      * change of hand-written files, and a change Drools fails at (its incremental build of the network has faults of
      * its own; a failed change leaves the session half changed), go into a session started afresh.
      */
@@ -345,13 +345,15 @@ public final class SegmentEngine implements Segments {
                 throw failure;
             }
         }
-        FiredChanges fired;
         try {
-            fired = withReadersIn(previous, () -> session.fire(now));
+            FiredChanges fired = withReadersIn(previous, () -> session.fire(now));
+            memberships.apply(fired);
+            return cascade(now, fired.changes());
         } catch (RuntimeException failure) {
             try {
                 switchRules(previous);
-                session.fire(now);
+                // The index follows the session back: a failure in the cascade comes after the new memberships went in
+                memberships.apply(session.fire(now));
             } catch (RuntimeException rollbackFailure) {
                 failure.addSuppressed(rollbackFailure);
                 try {
@@ -362,9 +364,6 @@ public final class SegmentEngine implements Segments {
             }
             throw failure;
         }
-        // The rules are in place from here: a failure in the cascade is the step's, as after any write
-        memberships.apply(fired);
-        return cascade(now, fired.changes());
     }
 
     /**
